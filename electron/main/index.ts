@@ -1,0 +1,95 @@
+/** Main process: one window, the menu, IPC handlers. Thin glue, no domain logic. */
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import type { DemoKind, IpcEventName, IpcEvents } from '@shared/ipc';
+import { registerFileHandlers } from './handlers/files';
+import { registerPrintHandlers } from './handlers/print';
+import { register } from './ipc';
+import { menuTemplate } from './menu';
+import { denyAllPermissions, hardenContents, secureWebPreferences } from './security';
+import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, saveWindowState, visibleBounds } from './window-state';
+
+const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
+const devUrl = process.env.ELECTRON_RENDERER_URL ?? null;
+const stateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+/** `npm run demo` passes --demo or --demo=scale. */
+function demoFromArgs(argv: readonly string[]): DemoKind | null {
+  const arg = argv.find((a) => a === '--demo' || a.startsWith('--demo='));
+  if (!arg) return null;
+  return arg === '--demo=scale' ? 'scale' : 'branch';
+}
+
+function send<E extends IpcEventName>(window: BrowserWindow, event: E, payload: IpcEvents[E]): void {
+  window.webContents.send(event, payload);
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+async function createWindow(): Promise<void> {
+  const saved = await loadWindowState(stateFile());
+  const bounds = visibleBounds(saved?.bounds, screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow({
+    ...(bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: '支部工作台',
+    show: false,
+    backgroundColor: '#f5f5f5',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  hardenContents(window.webContents, devUrl ? new URL(devUrl).origin : null, (url) => void shell.openExternal(url));
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    void saveWindowState(stateFile(), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch((error: unknown) =>
+      console.error('[window-state]', error),
+    );
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          navigate: (path) => send(window, 'menu:navigate', path),
+          toggleLargeType: () => send(window, 'menu:toggle-large-type', null),
+          about: () =>
+            void dialog.showMessageBox(window, { type: 'info', title: '关于', message: `支部工作台 ${app.getVersion()}`, detail: '离线优先的党支部工作软件。' }),
+        },
+        process.platform === 'darwin',
+        isDev,
+      ),
+    ),
+  );
+  if (devUrl) await window.loadURL(devUrl);
+  else await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.whenReady().then(async () => {
+    denyAllPermissions(session.defaultSession);
+    const demo = demoFromArgs(process.argv);
+    register(ipcMain, 'app:info', () => ({ name: '支部工作台', version: app.getVersion(), shell: 'electron', demo }));
+    registerFileHandlers(ipcMain);
+    registerPrintHandlers(ipcMain);
+    await createWindow();
+  }).catch((error: unknown) => {
+    console.error('[startup]', error);
+    dialog.showErrorBox('支部工作台无法启动', String(error));
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,72 @@
+/** The shell of the UI: theme, locale, routes, and the first-run gate. */
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { HashRouter, Route, Routes, useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import type { BranchDatabase } from '../db/database';
+import { DbProvider, useBranch } from '../db/context';
+import { FirstRunWizard } from '../features/setup/FirstRunWizard';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { AppFrame } from './AppFrame';
+import { ComingSection } from './ComingSection';
+import { COMING } from './strings';
+import { themeFor } from './theme';
+import { useUiStore } from './ui-store';
+import { platform } from '../platform';
+
+export function App({ db }: { db: BranchDatabase }) {
+  const largeType = useUiStore((s) => s.largeType);
+  useEffect(() => {
+    document.documentElement.dataset.largeType = largeType ? 'on' : 'off';
+  }, [largeType]);
+  return (
+    <ConfigProvider locale={zhCN} theme={themeFor(largeType)}>
+      <AntApp>
+        <DbProvider db={db}>
+          <HashRouter>
+            <Gate />
+          </HashRouter>
+        </DbProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The Electron menu's 首页, 设置 and 大字模式 items. */
+function useShellEvents() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const offNavigate = platform().on('menu:navigate', (path) => navigate(path));
+    const offLargeType = platform().on('menu:toggle-large-type', () => {
+      const { largeType, setLargeType } = useUiStore.getState();
+      setLargeType(!largeType);
+    });
+    return () => {
+      offNavigate();
+      offLargeType();
+    };
+  }, [navigate]);
+}
+
+function Gate() {
+  useShellEvents();
+  const branch = useBranch();
+  if (branch.loading) return <Spin size="large" fullscreen tip="正在打开……" />;
+  if (branch.error) {
+    return <Result status="error" title="无法读取本机数据" subTitle={`请重新打开软件；如仍不行，请联系技术支持。（${branch.error.message}）`} />;
+  }
+  if (!branch.value) return <FirstRunWizard />;
+  return (
+    <AppFrame branch={branch.value}>
+      <Routes>
+        <Route path="/" element={<HomePage branch={branch.value} />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        {Object.entries(COMING).map(([path, section]) => (
+          <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
+        ))}
+        <Route path="*" element={<Result status="404" title="没有这个页面" subTitle="请从左侧菜单选择要去的地方。" />} />
+      </Routes>
+    </AppFrame>
+  );
+}

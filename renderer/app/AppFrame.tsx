@@ -1,0 +1,54 @@
+import {
+  AuditOutlined, BankOutlined, CloudSyncOutlined, FileTextOutlined, HeartOutlined, HomeOutlined, MoneyCollectOutlined,
+  PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { OrgDoc } from '@shared/model';
+import { APP_NAME, NAV, type NavPath } from './strings';
+import { useUiStore } from './ui-store';
+
+const ICONS: Record<NavPath, ReactNode> = {
+  '/': <HomeOutlined />,
+  '/roster': <TeamOutlined />,
+  '/recruitment': <UserAddOutlined />,
+  '/meetings': <FileTextOutlined />,
+  '/appraisal': <AuditOutlined />,
+  '/dues': <MoneyCollectOutlined />,
+  '/care': <HeartOutlined />,
+  '/transfers': <SwapOutlined />,
+  '/reports': <PieChartOutlined />,
+  '/sync': <CloudSyncOutlined />,
+  '/settings': <SettingOutlined />,
+};
+
+export function AppFrame({ branch, children }: { branch: OrgDoc; children: ReactNode }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const largeType = useUiStore((s) => s.largeType);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={largeType ? 232 : 200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="lg">
+        <div className="app-brand">
+          <BankOutlined /> {APP_NAME}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          items={NAV.map((item) => ({ key: item.path, icon: ICONS[item.path], label: item.label }))}
+          onClick={({ key }) => navigate(key)}
+          aria-label="主菜单"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Text strong className="app-header-title" ellipsis>
+            {branch.name}
+          </Typography.Text>
+        </Layout.Header>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Opening the local database: RxDB on Dexie (IndexedDB), every collection of shared/model,
+ * schema validation on every write so nothing invalid is ever stored. The validator is z-schema,
+ * which interprets schemas: ajv compiles them with `new Function`, which our CSP (no unsafe-eval) forbids.
+ */
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { collections, type CollectionName, type DocTypes } from '@shared/model';
+
+export type BranchCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
+export type BranchDatabase = RxDatabase<BranchCollections>;
+
+export const DEFAULT_DB_NAME = 'branchdesk';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+let devModeReady: Promise<void> | null = null;
+/** RxDB's dev-mode checks schemas and queries strictly; development and tests only, never in builds. */
+function enableDevMode(): Promise<void> {
+  devModeReady ??= import('rxdb/plugins/dev-mode').then(({ RxDBDevModePlugin, disableWarnings }) => {
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  });
+  return devModeReady;
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** The raw storage; IndexedDB through Dexie when absent. Tests pass fake-indexeddb or memory. */
+  storage?: RxStorage<unknown, unknown>;
+  multiInstance?: boolean;
+}
+
+export async function openBranchDatabase(options: OpenOptions = {}): Promise<BranchDatabase> {
+  if (import.meta.env.DEV) await enableDevMode();
+  const storage = wrappedValidateZSchemaStorage({ storage: options.storage ?? getRxStorageDexie() });
+  const db = await createRxDatabase<BranchCollections>({
+    name: options.name ?? DEFAULT_DB_NAME,
+    storage,
+    multiInstance: options.multiInstance ?? true,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  try {
+    await db.addCollections(collections);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

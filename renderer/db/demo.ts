@@ -1,0 +1,19 @@
+/** Loading a demo data set into an empty database (`npm run demo`, the wizard's 体验 button, benchmarks). */
+import type { DemoKind } from '@shared/ipc';
+import { generateDemoBranch, generateScaleData, type DemoDataSet } from '@shared/demo';
+import type { BranchDatabase } from './database';
+import { bulkInsertAll } from './writes';
+
+export type DemoLoadResult = { loaded: true; people: number; meetings: number } | { loaded: false; reason: string };
+
+export async function loadDemo(db: BranchDatabase, kind: DemoKind, today: string): Promise<DemoLoadResult> {
+  const existing = await db.orgs.count().exec();
+  if (existing > 0) return { loaded: false, reason: '本机已有支部数据，为免覆盖，未载入演示数据。' };
+  const data: DemoDataSet = kind === 'scale' ? generateScaleData({ today }) : generateDemoBranch({ today });
+  // The org goes last: a half-loaded set then looks like an empty install and can be loaded again.
+  await bulkInsertAll(db.people, data.people);
+  await bulkInsertAll(db.dossiers, data.dossiers);
+  await bulkInsertAll(db.meetings, data.meetings);
+  await bulkInsertAll(db.orgs, [data.org]);
+  return { loaded: true, people: data.people.length, meetings: data.meetings.length };
+}

@@ -1,0 +1,35 @@
+/** The few ways the app writes: each refuses loudly instead of storing part of a change. */
+import type { RxCollection } from 'rxdb';
+import { ulid } from 'ulid';
+import { chinaToday } from '@shared/dates';
+import type { OrgDoc } from '@shared/model';
+import { newBranchDoc, type NewBranchInput } from '@shared/rules';
+import type { BranchDatabase } from './database';
+
+export const LOCAL_AUTHOR = '本机';
+
+export class WriteError extends Error {
+  override readonly name = 'WriteError';
+}
+
+/** Inserts in batches; any refused document stops the load with its reason. */
+export async function bulkInsertAll<T extends { id: string }>(collection: RxCollection<T>, docs: readonly T[], batchSize = 2000): Promise<void> {
+  for (let start = 0; start < docs.length; start += batchSize) {
+    const result = await collection.bulkInsert(docs.slice(start, start + batchSize) as T[]);
+    const firstError = result.error[0];
+    if (firstError) {
+      console.error('bulkInsert refused', collection.name, firstError);
+      throw new WriteError(`写入${collection.name}时有 ${result.error.length} 条记录被拒绝（第一条：${firstError.documentId}）`);
+    }
+  }
+}
+
+export async function createBranch(db: BranchDatabase, input: NewBranchInput, now = new Date()): Promise<OrgDoc> {
+  const org = newBranchDoc(input, { id: ulid(now.getTime()), now: now.toISOString(), by: LOCAL_AUTHOR });
+  await db.orgs.insert(org);
+  return org;
+}
+
+export function todayInChina(): string {
+  return chinaToday(new Date());
+}

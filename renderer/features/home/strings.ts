@@ -1,0 +1,23 @@
+export const HOME = {
+  branchTitle: '本支部',
+  category: { active: '在职党员支部', retired: '离退休党员支部', mixed: '在职和离退休混合支部' },
+  parent: '上级党组织',
+  secretary: '书记',
+  deputy: '副书记',
+  groups: '党小组',
+  countsTitle: '人员情况',
+  counts: {
+    members: '党员总数',
+    full: '正式党员',
+    probationary: '预备党员',
+    retired: '离退休党员',
+    mobile: '流动党员',
+    candidates: '发展对象',
+    activists: '入党积极分子',
+    applicants: '入党申请人',
+  },
+  person: '人',
+  noMembers: '还没有录入党员。党员名册功能将在下一版本提供。',
+  remindersTitle: '待办提醒',
+  noReminders: '暂无提醒。发展党员期限、三会一课、党费、换届等提醒将在相应功能完成后显示在这里。',
+} as const;

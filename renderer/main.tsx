@@ -1,0 +1,46 @@
+/** Start-up: open the database once, load demo data when asked, render the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { markOnce } from './app/marks';
+import { openBranchDatabase } from './db/database';
+import { loadDemo } from './db/demo';
+import { todayInChina } from './db/writes';
+import { platform } from './platform';
+import './app/app.css';
+import './print/print.css';
+
+async function start(root: HTMLElement): Promise<void> {
+  markOnce('bd:db-open:start');
+  const db = await openBranchDatabase();
+  markOnce('bd:db-open:end');
+  performance.measure('bd:db-open', 'bd:db-open:start', 'bd:db-open:end');
+  window.addEventListener('pagehide', () => {
+    void db.close();
+  });
+  // Ask the browser not to evict our data under storage pressure; the answer is shown in 设置.
+  navigator.storage?.persist?.().catch((error: unknown) => console.warn('storage.persist refused', error));
+
+  const info = await platform().appInfo();
+  if (info.demo) {
+    const result = await loadDemo(db, info.demo, todayInChina());
+    if (!result.loaded) console.warn(result.reason);
+    const url = new URL(window.location.href);
+    url.searchParams.delete('demo');
+    window.history.replaceState(null, '', url);
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <App db={db} />
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root')!;
+start(root).catch((error: unknown) => {
+  console.error(error);
+  const box = document.createElement('div');
+  box.className = 'boot-message boot-error';
+  box.textContent = `支部工作台无法打开本机数据：${error instanceof Error ? error.message : String(error)}。您的数据没有被改动，请关闭后重新打开；如仍不行，请联系技术支持。`;
+  root.replaceChildren(box);
+});

@@ -1,0 +1,56 @@
+/**
+ * The one door from the UI to the machine: print, files, app information. Two implementations:
+ * Electron (the preload bridge) and Web (browser APIs). Everything else in the renderer is the same.
+ */
+import type { AppInfo, BridgeApi, IpcEventName, IpcEvents, OpenedFile, SavedFile } from '@shared/ipc';
+import { createElectronPlatform } from './electron';
+import { createWebPlatform } from './web';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Platform {
+  readonly shell: 'electron' | 'web';
+  appInfo(): Promise<AppInfo>;
+  /** Asks where to save (Electron) or downloads (web). */
+  saveFile(request: { suggestedName: string; filters?: FileFilter[]; data: string | Uint8Array<ArrayBuffer> }): Promise<SavedFile>;
+  /** Lets the user pick one file; null when cancelled. */
+  openFile(request: { filters?: FileFilter[]; maxBytes?: number }): Promise<OpenedFile | null>;
+  /** The current page as an A4 PDF (Electron), or the browser's print dialog with 另存为PDF (web). */
+  printToPdf(request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile>;
+  /** The system print dialog. */
+  print(): Promise<void>;
+  /** Events from the shell (the Electron menu); the web has none. Returns the unsubscribe. */
+  on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+}
+
+/** A refusal from the machine, with a message for the user in Chinese. */
+export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+declare global {
+  interface Window {
+    branchDesk?: BridgeApi;
+  }
+}
+
+let current: Platform | null = null;
+
+export function platform(): Platform {
+  current ??= window.branchDesk ? createElectronPlatform(window.branchDesk) : createWebPlatform(window);
+  return current;
+}
+
+/** Tests replace the platform with a fake. */
+export function setPlatformForTests(fake: Platform | null): void {
+  current = fake;
+}

@@ -1,0 +1,2 @@
+export { generateDemoBranch, recruitmentEvents, DEMO_AUTHOR, type DemoDataSet, type DemoOptions } from './branch';
+export { generateScaleData, type ScaleOptions } from './scale';

@@ -1,0 +1,83 @@
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import { baseProperties, baseRequired, dateField, nameField, refField, textField, type DocOf } from './common';
+
+/** 正式党员, 预备党员, 发展对象, 入党积极分子, 入党申请人: where a person stands. */
+export const PARTY_STATUSES = ['full', 'probationary', 'candidate', 'activist', 'applicant'] as const;
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
+
+/** 人员类别: 在职, 离退休, 流动, 失联, 农民, 学生, 下岗失业, 其他. Drives dues and care. */
+export const PERSON_CATEGORIES = ['employed', 'retired', 'mobile', 'lost-contact', 'farmer', 'student', 'unemployed', 'other'] as const;
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
+
+/** 学历 bands used by the committee's statistics (domain reference §6). */
+export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'junior-or-below'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Why a person left the roll. Archiving never deletes: history and past statistics keep them. */
+export const ARCHIVE_REASONS = ['deceased', 'transferred-out', 'removed', 'withdrew'] as const;
+export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
+
+const literal = {
+  title: 'people',
+  description: 'Every person a branch tracks: members, candidates, activists, applicants',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...baseProperties,
+    name: { type: 'string', minLength: 1, maxLength: 40 },
+    gender: { type: 'string', enum: GENDERS },
+    ethnicity: { type: 'string', maxLength: 20 },
+    birthDate: dateField,
+    nativePlace: nameField,
+    education: { type: 'string', enum: EDUCATION_LEVELS },
+    /** 工作单位及职务, or 原单位 for retirees. */
+    workUnit: { type: 'string', maxLength: 200 },
+    position: nameField,
+    category: { type: 'string', enum: PERSON_CATEGORIES, maxLength: 20 },
+    status: { type: 'string', enum: PARTY_STATUSES, maxLength: 20 },
+    /** 入党日期: admitted as probationary member. */
+    joinedOn: dateField,
+    /** 转正日期: became a full member; party age (党龄) counts from here. */
+    confirmedOn: dateField,
+    groupId: { type: 'string', maxLength: 26 },
+    /** 行动不便 and 长期卧床 matter for 应到会 and 送学上门. */
+    limitedMobility: { type: 'boolean' },
+    bedridden: { type: 'boolean' },
+    /** 党费基数 in fen (分), set once a year. */
+    duesBaseFen: { type: 'integer', minimum: 0, maximum: 100000000 },
+    /** True while on the roll; false once archived. Indexed so lists and counts skip the archived. */
+    onRoll: { type: 'boolean' },
+    archived: {
+      type: 'object',
+      properties: { reason: { type: 'string', enum: ARCHIVE_REASONS }, on: dateField, note: textField },
+      required: ['reason', 'on'],
+    },
+    /** Personal identifiers kept together so they can be encrypted at rest as one field. */
+    private: {
+      type: 'object',
+      properties: {
+        idNumber: { type: 'string', maxLength: 18 },
+        phone: { type: 'string', maxLength: 40 },
+        address: { type: 'string', maxLength: 200 },
+        emergencyContact: { type: 'string', maxLength: 100 },
+      },
+    },
+    /** 培养联系人 / care contact: the member who keeps in touch. */
+    contactPersonId: refField,
+    note: textField,
+  },
+  required: [...baseRequired, 'name', 'gender', 'birthDate', 'category', 'status', 'onRoll'],
+  indexes: [
+    ['orgId', 'onRoll', 'status'],
+    ['orgId', 'onRoll', 'category'],
+    ['orgId', 'name'],
+  ],
+} as const;
+
+export const personSchema: RxJsonSchema<PersonDoc> = literal as unknown as RxJsonSchema<PersonDoc>;
+export type PersonDoc = DocOf<typeof literal>;
+export const personMigrations: MigrationStrategies = {};

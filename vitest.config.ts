@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { alias, define } from './vite.shared.ts';
+
+export default defineConfig({
+  resolve: { alias },
+  define,
+  test: {
+    include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    // RxDB (open source) allows 13 open collections per process: one database at a time.
+    fileParallelism: false,
+  },
+});
