@@ -49,6 +49,7 @@ export function rendererConfig(outDir: string): UserConfig {
       emptyOutDir: true,
       target: 'chrome130',
       chunkSizeWarningLimit: 4000,
+      minify: true,
     },
   };
 }

@@ -1,2 +1,1 @@
-export declare const MISSING_ELECTRON_LINE: string;
 export declare function electronBinary(): string | null;

@@ -16,7 +16,7 @@ const suggestedName = z
   .string()
   .min(1)
   .max(200)
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), '文件名不能含有 \\ / : * ? " < > | 等字符');
+  .refine((s) => !/[\\/:*?"<>|]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 32), '文件名不能含有 \\ / : * ? " < > | 等字符');
 
 export const ipcRequests = {
   'app:info': z.undefined(),

@@ -1,6 +1,7 @@
 /** Main process: one window, the menu, IPC handlers. Thin glue, no domain logic. */
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DemoKind, IpcEventName, IpcEvents } from '@shared/ipc';
 import { registerFileHandlers } from './handlers/files';
 import { registerPrintHandlers } from './handlers/print';
@@ -40,7 +41,8 @@ async function createWindow(): Promise<void> {
   });
   mainWindow = window;
   if (saved?.maximized) window.maximize();
-  hardenContents(window.webContents, devUrl ? new URL(devUrl).origin : null, (url) => void shell.openExternal(url));
+  const entryFile = join(import.meta.dirname, '../renderer/index.html');
+  hardenContents(window.webContents, devUrl ?? pathToFileURL(entryFile).href, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
     void saveWindowState(stateFile(), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch((error: unknown) =>
@@ -65,7 +67,7 @@ async function createWindow(): Promise<void> {
     ),
   );
   if (devUrl) await window.loadURL(devUrl);
-  else await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else await window.loadFile(entryFile);
 }
 
 if (!app.requestSingleInstanceLock()) {

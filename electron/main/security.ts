@@ -21,11 +21,16 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
   };
 }
 
-/** Whether a URL is the app itself (the built files, or the dev server in development). */
-export function isAppUrl(url: string, appOrigin: string | null): boolean {
-  if (url.startsWith('file://')) return appOrigin === null;
+/**
+ * Whether a URL is the app itself: the same dev-server origin in development, or exactly the
+ * built index.html (any route after #) in production. Any other file on the disk is refused.
+ */
+export function isAppUrl(url: string, appEntry: string): boolean {
   try {
-    return appOrigin !== null && new URL(url).origin === appOrigin;
+    const target = new URL(url);
+    const entry = new URL(appEntry);
+    if (entry.protocol === 'file:') return target.protocol === 'file:' && target.pathname === entry.pathname;
+    return target.origin === entry.origin;
   } catch {
     return false;
   }
@@ -41,12 +46,12 @@ export function isExternalWebLink(url: string): boolean {
   }
 }
 
-export function hardenContents(contents: WebContents, appOrigin: string | null, openExternal: (url: string) => void): void {
+export function hardenContents(contents: WebContents, appEntry: string, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+    if (!isAppUrl(url, appEntry)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+    if (!isAppUrl(url, appEntry)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

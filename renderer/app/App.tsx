@@ -2,18 +2,23 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { HashRouter, Route, Routes, useNavigate } from 'react-router';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { BranchDatabase } from '../db/database';
 import { DbProvider, useBranch } from '../db/context';
-import { FirstRunWizard } from '../features/setup/FirstRunWizard';
 import { HomePage } from '../features/home/HomePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppFrame } from './AppFrame';
-import { ComingSection } from './ComingSection';
 import { COMING } from './strings';
 import { themeFor } from './theme';
 import { useUiStore } from './ui-store';
+import { markOnce } from './marks';
 import { platform } from '../platform';
+
+// 首页 is in the first bundle; the rest loads on first use, to keep the cold start short.
+const FirstRunWizard = lazy(() => import('../features/setup/FirstRunWizard').then((m) => ({ default: m.FirstRunWizard })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
+
+const loading = <Spin size="large" fullscreen tip="正在打开……" />;
 
 export function App({ db }: { db: BranchDatabase }) {
   const largeType = useUiStore((s) => s.largeType);
@@ -52,13 +57,21 @@ function useShellEvents() {
 function Gate() {
   useShellEvents();
   const branch = useBranch();
-  if (branch.loading) return <Spin size="large" fullscreen tip="正在打开……" />;
+  if (branch.loading) return loading;
+  markOnce('bd:branch-loaded');
   if (branch.error) {
     return <Result status="error" title="无法读取本机数据" subTitle={`请重新打开软件；如仍不行，请联系技术支持。（${branch.error.message}）`} />;
   }
-  if (!branch.value) return <FirstRunWizard />;
+  if (!branch.value) {
+    return (
+      <Suspense fallback={loading}>
+        <FirstRunWizard />
+      </Suspense>
+    );
+  }
   return (
     <AppFrame branch={branch.value}>
+      <Suspense fallback={<Spin size="large" />}>
       <Routes>
         <Route path="/" element={<HomePage branch={branch.value} />} />
         <Route path="/settings" element={<SettingsPage />} />
@@ -67,6 +80,7 @@ function Gate() {
         ))}
         <Route path="*" element={<Result status="404" title="没有这个页面" subTitle="请从左侧菜单选择要去的地方。" />} />
       </Routes>
+      </Suspense>
     </AppFrame>
   );
 }

@@ -2,6 +2,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { map, type Observable } from 'rxjs';
 import type { OrgDoc, PersonDoc } from '@shared/model';
+import type { HomeCountKey } from '@shared/rules';
+import { branchQuery, homeCounts$ } from './queries';
 import type { BranchDatabase } from './database';
 
 const DbContext = createContext<BranchDatabase | null>(null);
@@ -44,9 +46,7 @@ export function useBranch(): Live<OrgDoc | null> {
   const db = useDb();
   return useObservable(
     () =>
-      db.orgs
-        .findOne({ selector: { level: 'branch' } })
-        .$.pipe(map((doc) => (doc ? (doc.toJSON(false) as OrgDoc) : null))),
+      branchQuery(db).$.pipe(map((doc) => (doc ? (doc.toJSON(false) as OrgDoc) : null))),
     [db],
   );
 }
@@ -61,4 +61,10 @@ export function useRoll(orgId: string): Live<PersonDoc[]> {
         .$.pipe(map((docs) => docs.map((doc) => doc.toJSON(false) as PersonDoc))),
     [db, orgId],
   );
+}
+
+/** The 首页 counts, answered by the database from the people index: no person is loaded. */
+export function useHomeCounts(orgId: string): Live<Record<HomeCountKey, number>> {
+  const db = useDb();
+  return useObservable(() => homeCounts$(db, orgId), [db, orgId]);
 }

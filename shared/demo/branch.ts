@@ -64,14 +64,16 @@ export function generateDemoBranch(options: DemoOptions): DemoDataSet {
       taken,
     );
     const age = todayYear - Number(person.birthDate.slice(0, 4));
-    if (age >= 85 && random.chance(0.5)) person.bedridden = true;
-    else if (age >= 78 && random.chance(0.35)) person.limitedMobility = true;
+    // The first five form the branch committee and still do its work; mobile members live elsewhere.
+    const canBeHomebound = i >= 5 && !mobile;
+    if (canBeHomebound && age >= 85 && random.chance(0.5)) person.bedridden = true;
+    else if (canBeHomebound && age >= 78 && random.chance(0.35)) person.limitedMobility = true;
     person.position = random.pick(['原科员', '原科长', '原副处长', '原工程师', '原高级工程师', '原处长']);
     people.push(person);
   }
   const [secretary, organizer, publicity, discipline, deputy] = people.slice(0, 5) as [PersonDoc, PersonDoc, PersonDoc, PersonDoc, PersonDoc];
   for (const person of people) {
-    if ((person.bedridden || person.limitedMobility) && person !== secretary) person.contactPersonId = organizer.id;
+    if (person.bedridden || person.limitedMobility) person.contactPersonId = organizer.id;
   }
 
   // Three people at different recruitment stages, younger staff of the bureau's retirees office.
@@ -140,7 +142,8 @@ export function generateDemoBranch(options: DemoOptions): DemoDataSet {
       { role: 'discipline', title: '纪检委员', name: discipline.name, personId: discipline.id, since: electedOn },
     ],
     terms: [{ electedOn, years: 3 }],
-    groups: groups.map((g, i) => ({ ...g, leaderId: people[5 + i]!.id })),
+    // Each group is led by one of its own members who is not homebound.
+    groups: groups.map((g) => ({ ...g, leaderId: people.find((p) => p.groupId === g.id && p.status === 'full' && !p.bedridden && !p.limitedMobility)!.id })),
   };
 
   const members = people.filter((p) => p.status === 'full' || p.status === 'probationary');
@@ -182,24 +185,25 @@ function everyMonths(start: string, until: string, months: number): string[] {
  * month, a year as activist, 公示 of five working days before 预审, approval within three months.
  */
 export function recruitmentEvents(applied: string, lastStep: number, contacts: [string, string], introducers: [string, string]): DossierDoc['events'] {
+  const docNo = (kind: string, date: string, n: number) => `水机党${kind}〔${date.slice(0, 4)}〕${n}号`;
   const at: Record<number, { date: string; endDate?: string; people?: string[]; docNo?: string; outcome?: string }> = {
     1: { date: applied },
     2: { date: addDays(applied, 18), people: [contacts[0]] },
     3: { date: addMonths(applied, 4) },
-    4: { date: addDays(addMonths(applied, 4), 7), docNo: '水机党备〔2025〕3号' },
+    4: { date: addDays(addMonths(applied, 4), 7), docNo: docNo('备', addDays(addMonths(applied, 4), 7), 3) },
     5: { date: addMonths(applied, 4), people: [...contacts] },
     6: { date: addMonths(applied, 10) },
     7: { date: addMonths(applied, 17) },
-    8: { date: addDays(addMonths(applied, 17), 7), docNo: '水机党备〔2026〕5号' },
+    8: { date: addDays(addMonths(applied, 17), 7), docNo: docNo('备', addDays(addMonths(applied, 17), 7), 5) },
     9: { date: addDays(addMonths(applied, 17), 10), people: [...introducers] },
     10: { date: addMonths(applied, 18) },
     11: { date: addMonths(applied, 19), endDate: addDays(addMonths(applied, 19), 3) },
     12: { date: addMonths(applied, 20) },
-    13: { date: addDays(addMonths(applied, 20), 20), docNo: '水机党预〔2026〕2号' },
+    13: { date: addDays(addMonths(applied, 20), 20), docNo: docNo('预', addDays(addMonths(applied, 20), 20), 2) },
     14: { date: addDays(addMonths(applied, 20), 25) },
     15: { date: addMonths(applied, 21) },
     16: { date: addDays(addMonths(applied, 21), 20) },
-    17: { date: addMonths(applied, 22), docNo: '水机党批〔2026〕4号' },
+    17: { date: addMonths(applied, 22), docNo: docNo('批', addMonths(applied, 22), 4) },
     18: { date: addDays(addMonths(applied, 22), 10) },
     19: { date: addDays(addMonths(applied, 22), 12) },
     20: { date: addDays(addMonths(applied, 22), 20) },

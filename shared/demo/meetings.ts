@@ -1,5 +1,5 @@
 /** Demo minutes: a realistic rhythm of 三会一课 with attendance, agenda and decisions. */
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import type { MeetingDoc, MeetingKind, PersonDoc } from '../model';
 import type { DemoStamp } from './people';
 import type { SeededRandom } from './random';
@@ -34,13 +34,13 @@ export interface MeetingContext {
 export function demoMeeting(random: SeededRandom, plan: MeetingPlanItem, context: MeetingContext): MeetingDoc {
   const topic = random.pick(TOPICS[plan.kind]);
   const attendance = plan.attendees.map((person) => {
+    if (person.category === 'mobile') return { personId: person.id, state: 'leave' as const, reason: '在外地居住' };
     if (person.bedridden) {
       const homeStudy = plan.kind === 'theme-day' || plan.kind === 'lecture' || plan.kind === 'group';
       return homeStudy
         ? { personId: person.id, state: 'home-study' as const, reason: '长期卧床，送学上门' }
         : { personId: person.id, state: 'leave' as const, reason: '长期卧床' };
     }
-    if (person.category === 'mobile') return { personId: person.id, state: 'leave' as const, reason: '在外地居住' };
     if (random.chance(0.1)) return { personId: person.id, state: 'leave' as const, reason: random.pick(ABSENCE_REASONS) };
     if (random.chance(0.02)) return { personId: person.id, state: 'absent' as const, reason: '未说明原因' };
     return { personId: person.id, state: 'present' as const };

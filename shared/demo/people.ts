@@ -46,12 +46,26 @@ function education(random: SeededRandom, birthYear: number): EducationLevel {
   return random.weighted([['secondary', 5], ['college', 20], ['bachelor', 60], ['postgraduate', 15]] as const);
 }
 
+/**
+ * Admitted between 21 and 42, never after today; a full member was admitted over a year ago
+ * (probation lasts one year), a probationary member within the last year.
+ */
+function memberJoinDate(random: SeededRandom, birthDate: string, today: string, status: PersonDoc['status']): string {
+  const latest = status === 'full' ? addYears(today, -1) : today;
+  const earliestProbationary = addYears(today, -1);
+  let joined = addDays(addYears(birthDate, random.int(21, 42)), random.int(0, 300));
+  if (joined > latest) joined = addDays(latest, -random.int(0, 3 * 365));
+  if (joined < addYears(birthDate, 18)) joined = addYears(birthDate, 18);
+  if (status === 'probationary' && joined < earliestProbationary) joined = addDays(today, -random.int(30, 330));
+  return joined;
+}
+
 export function demoPerson(random: SeededRandom, spec: DemoPersonSpec, takenNames: Set<string>): PersonDoc {
   const gender = random.chance(0.56) ? 'male' : 'female';
   const birthYear = random.int(spec.birthYearRange[0], spec.birthYearRange[1]);
   const birthDate = `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
   const isMember = spec.status === 'full' || spec.status === 'probationary';
-  const joinedOn = spec.joinedOn ?? (isMember ? addDays(addYears(birthDate, random.int(21, 42)), random.int(0, 300)) : undefined);
+  const joinedOn = spec.joinedOn ?? (isMember ? memberJoinDate(random, birthDate, spec.stamp.at.slice(0, 10), spec.status) : undefined);
   const person: PersonDoc = {
     id: random.id(spec.stamp.atMs),
     orgId: spec.orgId,

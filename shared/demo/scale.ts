@@ -44,12 +44,6 @@ export function generateScaleData(options: ScaleOptions): DemoDataSet {
       ),
     );
   }
-  for (const p of people) {
-    if (p.status === 'probationary') {
-      p.joinedOn = dayjs(options.today).subtract(random.int(30, 330), 'day').format('YYYY-MM-DD');
-      delete p.confirmedOn;
-    }
-  }
   const meetings: MeetingDoc[] = [];
   const firstMonth = dayjs(options.today).startOf('month').subtract(years * 12, 'month');
   const context = { orgId: base.org.id, hostName: base.org.committee[0]!.name, recorderName: base.org.committee[2]!.name, place: '机关会议室', stamp };

@@ -1,5 +1,5 @@
 /** The branch created by the first-run wizard: checked input in, a complete org document out. */
-import { isValidDate } from '../dates';
+import { chinaToday, isValidDate } from '../dates';
 import { BRANCH_CATEGORIES, type BranchCategory, type OrgDoc } from '../model';
 
 export interface NewBranchInput {
@@ -43,7 +43,8 @@ export function newBranchDoc(input: NewBranchInput, stamp: DocStamp): OrgDoc {
   const errors = checkNewBranch(input);
   const first = Object.values(errors)[0];
   if (first) throw new Error(first);
-  const since = stamp.now.slice(0, 10);
+  // The committee took office on today's date in China, not in UTC (08:00 difference).
+  const since = chinaToday(new Date(stamp.now));
   const committee: OrgDoc['committee'] = [{ role: 'secretary', title: '书记', name: input.secretaryName.trim(), since }];
   if (input.deputyName?.trim()) committee.push({ role: 'deputy', title: '副书记', name: input.deputyName.trim(), since });
   const org: OrgDoc = {

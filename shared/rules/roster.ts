@@ -45,3 +45,38 @@ export function countRoster(people: readonly RosterPerson[]): RosterCounts {
   }
   return counts;
 }
+
+/** The counts the 首页 shows; each is a sum of counts the database answers from an index. */
+export type HomeCountKey = Exclude<keyof RosterCounts, 'women'>;
+
+export interface RosterSelector {
+  orgId: string;
+  onRoll: true;
+  status: PartyStatus;
+  category?: PersonCategory;
+}
+
+const bothMemberStatuses = (category?: PersonCategory): { status: PartyStatus; category?: PersonCategory }[] =>
+  (['full', 'probationary'] as const).map((status) => (category ? { status, category } : { status }));
+
+const HOME_COUNT_PARTS: Record<HomeCountKey, { status: PartyStatus; category?: PersonCategory }[]> = {
+  members: bothMemberStatuses(),
+  full: [{ status: 'full' }],
+  probationary: [{ status: 'probationary' }],
+  candidates: [{ status: 'candidate' }],
+  activists: [{ status: 'activist' }],
+  applicants: [{ status: 'applicant' }],
+  retired: bothMemberStatuses('retired'),
+  mobile: bothMemberStatuses('mobile'),
+};
+
+export const HOME_COUNT_KEYS = Object.keys(HOME_COUNT_PARTS) as HomeCountKey[];
+
+/** The same meaning as `countRoster`, as selectors over the people index (orgId, onRoll, status, category). */
+export function homeCountSelectors(orgId: string): Record<HomeCountKey, RosterSelector[]> {
+  const result = {} as Record<HomeCountKey, RosterSelector[]>;
+  for (const key of HOME_COUNT_KEYS) {
+    result[key] = HOME_COUNT_PARTS[key].map((part) => ({ orgId, onRoll: true, ...part }));
+  }
+  return result;
+}

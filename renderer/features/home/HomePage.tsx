@@ -1,17 +1,19 @@
 /** 首页: the branch, its member counts and the reminders list. */
 import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import type { OrgDoc } from '@shared/model';
-import { countRoster, type RosterCounts } from '@shared/rules';
-import { useRoll } from '../../db/context';
+import type { HomeCountKey } from '@shared/rules';
+import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
 import { HOME } from './strings';
 
-const COUNT_ORDER: (keyof RosterCounts)[] = ['members', 'full', 'probationary', 'retired', 'mobile', 'candidates', 'activists', 'applicants'];
+const COUNT_ORDER: HomeCountKey[] = ['members', 'full', 'probationary', 'retired', 'mobile', 'candidates', 'activists', 'applicants'];
 
 export function HomePage({ branch }: { branch: OrgDoc }) {
-  const roll = useRoll(branch.id);
-  const counts = useMemo(() => (roll.value ? countRoster(roll.value) : null), [roll.value]);
+  useEffect(() => markOnce('bd:home-mounted'), []);
+  const roll = useHomeCounts(branch.id);
+  const counts = roll.value;
+  if (counts) markOnce('bd:counts-loaded');
   useEffect(() => {
     if (counts) markOnce('bd:home-interactive');
   }, [counts]);
@@ -41,7 +43,7 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
               <Row gutter={[16, 16]}>
                 {COUNT_ORDER.map((key) => (
                   <Col key={key} xs={12} md={6}>
-                    <Statistic title={HOME.counts[key as keyof typeof HOME.counts]} value={counts[key]} suffix={HOME.person} />
+                    <Statistic title={HOME.counts[key]} value={counts[key]} suffix={HOME.person} />
                   </Col>
                 ))}
               </Row>

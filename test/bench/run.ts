@@ -1,0 +1,27 @@
+/** npm run bench: prints figures; no timed assertions anywhere. */
+import { measureColdStart } from './cold-start.ts';
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+function row(label: string, values: number[]) {
+  const s = stats(values);
+  console.log(`${label.padEnd(44)} median ${fmt(s.median)}   min ${fmt(s.min)}   max ${fmt(s.max)}`);
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+console.log(`Branch Desk benchmarks (web mode, Chromium ${'headless'}, ${runs} cold runs)\n`);
+const cold = await measureColdStart(runs);
+console.log(`data set: ${cold.people} people on the roll; loading it took ${(cold.seedMs / 1000).toFixed(1)} s (once, not part of the runs)\n`);
+row('cold start → 首页 interactive (navigation start)', cold.runs.map((r) => r.homeInteractiveMs));
+const phase = (from: string, to: string) => cold.runs.map((r) => (r.marks[to] ?? Number.NaN) - (r.marks[from] ?? Number.NaN));
+row('  page loaded, scripts evaluated', cold.runs.map((r) => r.marks['bd:script-start'] ?? Number.NaN));
+row('  open the database (9 collections)', cold.runs.map((r) => r.dbOpenMs));
+row('  wait for UI code and first queries', phase('bd:db-open:end', 'bd:render-start'));
+row('  React renders the frame and 首页', phase('bd:render-start', 'bd:home-interactive'));
+row('Chromium process launch (not the app)', cold.runs.map((r) => r.launchMs));
+console.log('\ntarget: cold start ≤ 800 ms');
