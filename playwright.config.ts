@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['./test/e2e/skip-reporter.ts'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',

@@ -6,7 +6,8 @@ import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 const wantWeb = args.includes('--web');
-const demoArg = args.find((a) => a === '--demo' || a.startsWith('--demo='));
+// `npm run demo -- --demo=scale` passes both --demo and --demo=scale: the last one wins.
+const demoArg = args.filter((a) => a === '--demo' || a.startsWith('--demo=')).at(-1);
 const demo = demoArg ? (demoArg === '--demo=scale' ? 'scale' : 'branch') : null;
 const portArg = args.find((a) => a.startsWith('--port='));
 const port = portArg ? Number(portArg.slice('--port='.length)) : 5173;

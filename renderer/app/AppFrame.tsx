@@ -29,7 +29,7 @@ export function AppFrame({ branch, children }: { branch: OrgDoc; children: React
   const largeType = useUiStore((s) => s.largeType);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={largeType ? 232 : 200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="lg">
+      <Layout.Sider width={largeType ? 232 : 200} theme="light" className="app-sider">
         <div className="app-brand">
           <BankOutlined /> {APP_NAME}
         </div>

@@ -70,8 +70,9 @@ test('large-type mode raises the base text to at least 18 px and is remembered',
   await toggle.click();
   const large = await bodyFontSize(page);
   expect(large).toBeGreaterThanOrEqual(18);
-  const buttonHeight = await page.getByRole('button', { name: '打印测试页' }).evaluate((b) => b.getBoundingClientRect().height);
-  expect(buttonHeight, 'controls grow with the text').toBeGreaterThanOrEqual(44);
+  // antd animates the change of size: wait for the button to settle.
+  const button = page.getByRole('button', { name: '打印测试页' });
+  await expect.poll(() => button.evaluate((b) => b.getBoundingClientRect().height), { message: 'controls grow with the text' }).toBeGreaterThanOrEqual(44);
 
   await page.reload();
   await expect(page.getByRole('switch', { name: '大字模式' })).toBeChecked();
