@@ -17,7 +17,7 @@ async function start(root: HTMLElement): Promise<void> {
   markOnce('bd:script-start');
   const appModule = import('./app/App');
   markOnce('bd:db-open:start');
-  const db = await openBranchDatabase();
+  const db = await openBranchDatabase({ password: await platform().dataKey() });
   markOnce('bd:db-open:end');
   performance.measure('bd:db-open', 'bd:db-open:start', 'bd:db-open:end');
   window.addEventListener('pagehide', () => {

@@ -35,6 +35,7 @@ export const ipcRequests = {
     landscape: z.boolean().default(false),
   }),
   'print:printer': z.object({}).strict().default({}),
+  'key:data': z.undefined(),
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequests;
@@ -66,6 +67,8 @@ export interface IpcResponses {
   'file:open': OpenedFile | null;
   'print:pdf': SavedFile;
   'print:printer': { printed: boolean };
+  /** The key that encrypts personal identifiers at rest, kept in the OS key store where there is one. */
+  'key:data': { key: string; protectedBy: 'os-keystore' | 'file' };
 }
 
 /** What every handler answers: never a thrown object. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DemoKind, IpcEventName, IpcEvents } from '@shared/ipc';
 import { registerFileHandlers } from './handlers/files';
+import { registerKeyHandlers } from './handlers/keys';
 import { registerPrintHandlers } from './handlers/print';
 import { register } from './ipc';
 import { menuTemplate } from './menu';
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
     register(ipcMain, 'app:info', () => ({ name: '支部工作台', version: app.getVersion(), shell: 'electron', demo }));
     registerFileHandlers(ipcMain);
     registerPrintHandlers(ipcMain);
+    registerKeyHandlers(ipcMain);
     await createWindow();
   }).catch((error: unknown) => {
     console.error('[startup]', error);

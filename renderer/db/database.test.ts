@@ -1,4 +1,5 @@
 /** The local database: every collection opens, data survives closing, invalid data is refused. */
+import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -13,13 +14,14 @@ import { openBranchDatabase, type BranchDatabase } from './database';
 import { loadDemo } from './demo';
 import { createBranch } from './writes';
 
+const TEST_PASSWORD = 'test-password-0123456789';
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
 let counter = 0;
 const uniqueName = () => `test-${Date.now()}-${counter++}`;
 const open: { close(): Promise<unknown> }[] = [];
 
 async function openDb(name = uniqueName()): Promise<BranchDatabase> {
-  const db = await openBranchDatabase({ name, storage: storage(), multiInstance: false });
+  const db = await openBranchDatabase({ name, storage: storage(), multiInstance: false, password: TEST_PASSWORD });
   open.push(db);
   return db;
 }
@@ -139,5 +141,38 @@ describe('首页 counts', () => {
     const byPerson = countRoster(people);
     for (const key of HOME_COUNT_KEYS) expect(fromIndex[key], key).toBe(byPerson[key]);
     expect(fromIndex.members).toBe(42);
+  });
+});
+
+describe('encryption at rest', () => {
+  it('stores personal identifiers encrypted: the raw IndexedDB records hold the name but not the ID number', async () => {
+    const name = uniqueName();
+    const db = await openDb(name);
+    await loadDemo(db, 'branch', '2026-11-23');
+    const person = (await db.people.findOne().exec())!.toJSON() as PersonDoc;
+    const idNumber = person.private!.idNumber!;
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+    await db.close();
+
+    const databases = (await indexedDB.databases()).map((d) => d.name!).filter((n) => n.includes(name) && n.includes('people'));
+    expect(databases).toHaveLength(1);
+    const raw = new Dexie(databases[0]!, { indexedDB, IDBKeyRange });
+    await raw.open();
+    const records = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())));
+    raw.close();
+    expect(records).toContain(person.name);
+    expect(records).not.toContain(idNumber);
+    expect(records).not.toContain(person.private!.phone!);
+  });
+
+  it('gives the identifiers back in plain text to the app', async () => {
+    const name = uniqueName();
+    const first = await openDb(name);
+    await loadDemo(first, 'branch', '2026-11-23');
+    const before = (await first.people.findOne().exec())!.toJSON() as PersonDoc;
+    await first.close();
+    const again = await openDb(name);
+    const after = (await again.people.findOne(before.id).exec())!.toJSON() as PersonDoc;
+    expect(after.private).toEqual(before.private);
   });
 });

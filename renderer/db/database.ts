@@ -5,6 +5,7 @@
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { collections, type CollectionName, type DocTypes } from '@shared/model';
@@ -31,15 +32,21 @@ export interface OpenOptions {
   /** The raw storage; IndexedDB through Dexie when absent. Tests pass fake-indexeddb or memory. */
   storage?: RxStorage<unknown, unknown>;
   multiInstance?: boolean;
+  /** Encrypts the fields a schema marks `encrypted` (personal identifiers). */
+  password: string;
 }
 
-export async function openBranchDatabase(options: OpenOptions = {}): Promise<BranchDatabase> {
+export async function openBranchDatabase(options: OpenOptions): Promise<BranchDatabase> {
   if (import.meta.env.DEV) await enableDevMode();
-  const storage = wrappedValidateZSchemaStorage({ storage: options.storage ?? getRxStorageDexie() });
+  // Validation sees plain documents; encryption happens below it, on the way to IndexedDB.
+  const storage = wrappedValidateZSchemaStorage({
+    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage ?? getRxStorageDexie() }),
+  });
   const db = await createRxDatabase<BranchCollections>({
     name: options.name ?? DEFAULT_DB_NAME,
     storage,
     multiInstance: options.multiInstance ?? true,
+    password: options.password,
     eventReduce: true,
     closeDuplicates: true,
   });

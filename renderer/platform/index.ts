@@ -22,6 +22,8 @@ export interface Platform {
   printToPdf(request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile>;
   /** The system print dialog. */
   print(): Promise<void>;
+  /** The key that encrypts personal identifiers at rest (made on first use, then kept). */
+  dataKey(): Promise<string>;
   /** Events from the shell (the Electron menu); the web has none. Returns the unsubscribe. */
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
 }

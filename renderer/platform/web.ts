@@ -3,6 +3,12 @@ import { PlatformError, type FileFilter, type Platform } from './index';
 
 declare const __APP_VERSION__: string;
 
+const DATA_KEY_ITEM = 'branchdesk.dataKey';
+
+export function randomKey(crypto: Crypto): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function demoFromUrl(location: Location): DemoKind | null {
   const demo = new URLSearchParams(location.search).get('demo');
   return demo === 'branch' || demo === 'scale' ? demo : null;
@@ -54,6 +60,15 @@ export function createWebPlatform(win: Window): Platform {
     },
     print: async () => {
       win.print();
+    },
+    dataKey: async () => {
+      // Web mode keeps the key beside the data: it keeps identifiers out of plain view in the
+      // database files; a password (data-safety issue) will protect the key itself.
+      const stored = win.localStorage.getItem(DATA_KEY_ITEM);
+      if (stored) return stored;
+      const key = randomKey(win.crypto);
+      win.localStorage.setItem(DATA_KEY_ITEM, key);
+      return key;
     },
     on: () => () => undefined,
   };

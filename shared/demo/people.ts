@@ -82,6 +82,7 @@ export function demoPerson(random: SeededRandom, spec: DemoPersonSpec, takenName
     category: spec.category,
     status: spec.status,
     onRoll: true,
+    history: [{ at: spec.stamp.at, by: spec.stamp.by, action: 'create', changes: [] }],
     duesBaseFen: spec.category === 'retired' ? random.int(2800, 9500) * 100 : random.int(4000, 16000) * 100,
     private: {
       idNumber: demoIdNumber(random, birthDate, gender),

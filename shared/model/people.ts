@@ -1,5 +1,5 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
-import { baseProperties, baseRequired, dateField, nameField, refField, textField, type DocOf } from './common';
+import { baseProperties, baseRequired, dateField, instantField, nameField, refField, textField, type DocOf } from './common';
 
 /** 正式党员, 预备党员, 发展对象, 入党积极分子, 入党申请人: where a person stands. */
 export const PARTY_STATUSES = ['full', 'probationary', 'candidate', 'activist', 'applicant'] as const;
@@ -19,6 +19,10 @@ export type Gender = (typeof GENDERS)[number];
 /** Why a person left the roll. Archiving never deletes: history and past statistics keep them. */
 export const ARCHIVE_REASONS = ['deceased', 'transferred-out', 'removed', 'withdrew'] as const;
 export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
+
+/** What a history entry records. */
+export const PERSON_ACTIONS = ['create', 'update', 'archive', 'restore', 'import'] as const;
+export type PersonAction = (typeof PERSON_ACTIONS)[number];
 
 const literal = {
   title: 'people',
@@ -69,8 +73,35 @@ const literal = {
     /** 培养联系人 / care contact: the member who keeps in touch. */
     contactPersonId: refField,
     note: textField,
+    /** Pinyin keys of the name (full, initials, 多音字 readings), computed on write for fast search. */
+    searchKeys: { type: 'array', items: { type: 'string', maxLength: 100 } },
+    /** The Excel import that added this person, so the last import can be undone as a whole. */
+    importBatch: { type: 'string', maxLength: 26 },
+    /** Every change: who, when, what. Values of personal identifiers are never copied here. */
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          at: instantField,
+          by: { type: 'string', maxLength: 64 },
+          action: { type: 'string', enum: PERSON_ACTIONS },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { field: { type: 'string', maxLength: 40 }, from: { type: 'string', maxLength: 400 }, to: { type: 'string', maxLength: 400 } },
+              required: ['field'],
+            },
+          },
+        },
+        required: ['at', 'by', 'action', 'changes'],
+      },
+    },
   },
-  required: [...baseRequired, 'name', 'gender', 'birthDate', 'category', 'status', 'onRoll'],
+  /** Personal identifiers (身份证号, phone, address) are encrypted at rest. */
+  encrypted: ['private'],
+  required: [...baseRequired, 'name', 'gender', 'birthDate', 'category', 'status', 'onRoll', 'history'],
   // Counts on 首页 and in statistics are answered from the first index without loading people.
   indexes: [
     ['orgId', 'onRoll', 'status', 'category'],

@@ -49,12 +49,13 @@ export function countRoster(people: readonly RosterPerson[]): RosterCounts {
 /** The counts the 首页 shows; each is a sum of counts the database answers from an index. */
 export type HomeCountKey = Exclude<keyof RosterCounts, 'women'>;
 
-export interface RosterSelector {
+// A type literal, not an interface, so it fits RxDB's selector type with its index signatures.
+export type RosterSelector = {
   orgId: string;
   onRoll: true;
   status: PartyStatus;
   category?: PersonCategory;
-}
+};
 
 const bothMemberStatuses = (category?: PersonCategory): { status: PartyStatus; category?: PersonCategory }[] =>
   (['full', 'probationary'] as const).map((status) => (category ? { status, category } : { status }));
