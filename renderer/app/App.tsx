@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { BranchDatabase } from '../db/database';
 import { DbProvider, useBranch } from '../db/context';
 import { HomePage } from '../features/home/HomePage';
+import { PrintHost } from '../print/PrintHost';
 import { AppFrame } from './AppFrame';
 import { COMING } from './strings';
 import { themeFor } from './theme';
@@ -16,6 +17,8 @@ import { platform } from '../platform';
 // 首页 is in the first bundle; the rest loads on first use, to keep the cold start short.
 const FirstRunWizard = lazy(() => import('../features/setup/FirstRunWizard').then((m) => ({ default: m.FirstRunWizard })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const RosterPage = lazy(() => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -26,12 +29,13 @@ export function App({ db }: { db: BranchDatabase }) {
     document.documentElement.dataset.largeType = largeType ? 'on' : 'off';
   }, [largeType]);
   return (
-    <ConfigProvider locale={zhCN} theme={themeFor(largeType)}>
+    <ConfigProvider locale={zhCN} theme={themeFor(largeType)} button={{ autoInsertSpace: false }}>
       <AntApp>
         <DbProvider db={db}>
           <HashRouter>
             <Gate />
           </HashRouter>
+          <PrintHost />
         </DbProvider>
       </AntApp>
     </ConfigProvider>
@@ -75,6 +79,8 @@ function Gate() {
       <Routes>
         <Route path="/" element={<HomePage branch={branch.value} />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/roster" element={<RosterPage branch={branch.value} />} />
+        <Route path="/reports" element={<ReportsPage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}

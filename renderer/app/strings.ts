@@ -17,11 +17,7 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/settings'>, { title: string; items: string[] }> = {
-  '/roster': {
-    title: '党员名册',
-    items: ['添加、修改、查看党员信息，按姓名或拼音查找', '从 Excel 导入现有名册，导出花名册', '支部委员会、党小组、换届提醒'],
-  },
+export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports'>, { title: string; items: string[] }> = {
   '/recruitment': {
     title: '发展党员',
     items: ['一人一档：从递交入党申请书到材料归档的25个步骤', '自动检查各步骤的时间要求并提醒', '打印登记表、考察表、公示、决议等材料'],
@@ -34,6 +30,5 @@ export const COMING: Record<Exclude<NavPath, '/' | '/settings'>, { title: string
   '/dues': { title: '党费', items: ['按规定比例计算每月党费', '按月登记收缴、补交，欠缴提醒', '打印收据和年度汇总'] },
   '/care': { title: '关怀走访', items: ['走访慰问、送学上门、谈心谈话记录', '久未联系、住院、高龄、光荣在党50年名单'] },
   '/transfers': { title: '组织关系', items: ['组织关系转出、转入，打印介绍信', '跟踪回执，流动党员管理'] },
-  '/reports': { title: '统计报表', items: ['党员总数、性别、民族、年龄、学历、党龄等统计', '统计表打印和导出 Excel'] },
   '/sync': { title: '同步', items: ['有网络时与上级党委的服务器同步', '没有网络时用U盘传递同步文件'] },
 };

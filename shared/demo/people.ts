@@ -2,6 +2,7 @@
 import { addDays, addYears } from '../dates';
 import type { EducationLevel, PersonCategory, PersonDoc } from '../model';
 import { idCheckChar } from '../rules/id-number';
+import { searchKeys } from '../rules/pinyin-search';
 import { ETHNICITIES, NATIVE_PLACES, STREETS, uniqueName } from './names';
 import type { SeededRandom } from './random';
 
@@ -90,6 +91,7 @@ export function demoPerson(random: SeededRandom, spec: DemoPersonSpec, takenName
       address: `${random.pick(STREETS)}${random.int(1, 300)}号${random.int(1, 12)}单元${random.int(101, 1802)}室`,
     },
   };
+  person.searchKeys = searchKeys(person.name);
   if (joinedOn) person.joinedOn = joinedOn;
   if (joinedOn && spec.status === 'full') person.confirmedOn = addYears(joinedOn, 1);
   if (spec.groupId) person.groupId = spec.groupId;

@@ -1,4 +1,13 @@
 /** Pure domain rules: no I/O, no clock; the UI and the server both call them. */
 export * from './roster';
 export * from './id-number';
+export * from './id-number-legacy';
 export * from './branch';
+export * from './person';
+export * from './roster-import';
+export * from './roster-filter';
+export * from './pinyin-search';
+export * from './statistics';
+export * from './term';
+export * from './recruitment-steps';
+export * from './recruitment';

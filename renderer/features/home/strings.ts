@@ -17,7 +17,7 @@ export const HOME = {
     applicants: '入党申请人',
   },
   person: '人',
-  noMembers: '还没有录入党员。党员名册功能将在下一版本提供。',
+  noMembers: '还没有录入党员。请到“党员名册”逐个添加，或从Excel导入现有名册。',
   remindersTitle: '待办提醒',
   noReminders: '暂无提醒。发展党员期限、三会一课、党费、换届等提醒将在相应功能完成后显示在这里。',
 } as const;

@@ -5,6 +5,7 @@ import type { AppInfo } from '@shared/ipc';
 import { useUiStore } from '../../app/ui-store';
 import { platform } from '../../platform';
 import { PrintTestPage } from '../../print/PrintTestPage';
+import { printDocument } from '../../print/print-job';
 
 export function SettingsPage() {
   const { message } = App.useApp();
@@ -20,7 +21,7 @@ export function SettingsPage() {
 
   const printTest = async () => {
     try {
-      const result = await platform().printToPdf({ suggestedName: '打印测试页.pdf' });
+      const result = await printDocument(<PrintTestPage />, { suggestedName: '打印测试页.pdf' });
       if (result.saved) message.success(`已保存到 ${result.path}`);
     } catch (error) {
       message.error((error as Error).message);
@@ -40,7 +41,6 @@ export function SettingsPage() {
       <Card title="打印">
         <Typography.Paragraph>打印一张 A4 测试页，检查打印机和字体是否正常。</Typography.Paragraph>
         <Button onClick={printTest}>打印测试页</Button>
-        <PrintTestPage />
       </Card>
       <Card title="关于">
         <Descriptions column={1} size="small">

@@ -1,0 +1,153 @@
+import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, UndoOutlined } from '@ant-design/icons';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { ageOn } from '@shared/dates';
+import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '@shared/forms/labels';
+import { PERSON_CATEGORIES, PARTY_STATUSES, type OrgDoc, type PersonDoc } from '@shared/model';
+import { compareRoster, selectRoster } from '@shared/rules/roster-filter';
+import { useDb } from '../../db/context';
+import { todayInChina } from '../../db/writes';
+import { platform } from '../../platform';
+import { useRosterPeople, useTableHeight } from './hooks';
+import { ImportDialog } from './ImportDialog';
+import { PersonDrawer } from './PersonDrawer';
+import { PersonForm } from './PersonForm';
+import { RosterPrint } from '../../print/RosterPrint';
+import { printDocument } from '../../print/print-job';
+import { useRosterUi } from './store';
+import { AGE_BANDS, ROSTER } from './strings';
+import { lastImport, undoImport } from './writes';
+
+export function RosterList({ branch }: { branch: OrgDoc }) {
+  const db = useDb();
+  const { message, modal } = App.useApp();
+  const ui = useRosterUi();
+  const people = useRosterPeople(branch.id);
+  const today = todayInChina();
+  const query = useDeferredValue(ui.query);
+  const [importing, setImporting] = useState(false);
+  const [undoable, setUndoable] = useState<{ batch: string; count: number } | null>(null);
+  const tableHeight = useTableHeight(330);
+
+  const all = people.value;
+  useEffect(() => {
+    if (all) void lastImport(db, branch.id).then(setUndoable);
+  }, [db, branch.id, all]);
+
+  const groupName = useMemo(() => {
+    const names = new Map(branch.groups.map((g) => [g.id, g.name]));
+    return (id: string) => names.get(id) ?? '';
+  }, [branch.groups]);
+  const ageBand = AGE_BANDS.find((b) => b.key === ui.ageBand) ?? null;
+  const rows = useMemo(
+    () =>
+      all
+        ? selectRoster(all, { query, category: ui.category, status: ui.status, groupId: ui.groupId, age: ageBand, showArchived: ui.showArchived }, today).sort(compareRoster)
+        : [],
+    [all, query, ui.category, ui.status, ui.groupId, ageBand, ui.showArchived, today],
+  );
+  const onRollCount = useMemo(() => (all ? all.filter((p) => p.onRoll).length : 0), [all]);
+
+  const save = async (name: string, make: () => Promise<Uint8Array<ArrayBuffer>>) => {
+    try {
+      const data = await make();
+      const result = await platform().saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], data });
+      if (result.saved) message.success(`已保存：${result.path}`);
+    } catch (error) {
+      message.error(`保存失败：${(error as Error).message}`);
+    }
+  };
+
+  const columns: TableColumnsType<PersonDoc> = [
+    { title: '姓名', dataIndex: 'name', width: 110, fixed: 'left', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'), render: (name: string, p) => (p.onRoll ? name : <Typography.Text delete>{name}</Typography.Text>) },
+    { title: '性别', dataIndex: 'gender', width: 64, render: (g: PersonDoc['gender']) => GENDER_LABELS[g] },
+    { title: '年龄', key: 'age', width: 72, sorter: (a, b) => b.birthDate.localeCompare(a.birthDate), render: (_, p) => ageOn(p.birthDate, today) },
+    { title: '党籍状态', dataIndex: 'status', width: 116, sorter: compareRoster, render: (s: PersonDoc['status'], p) => (p.onRoll ? STATUS_LABELS[s] : <Tag>已出册</Tag>) },
+    { title: '入党日期', dataIndex: 'joinedOn', width: 116, sorter: (a, b) => (a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') },
+    { title: '人员类别', dataIndex: 'category', width: 100, render: (c: PersonDoc['category']) => CATEGORY_LABELS[c] },
+    { title: '党小组', dataIndex: 'groupId', width: 170, render: (id?: string) => (id ? groupName(id) : '') },
+    { title: '工作单位', dataIndex: 'workUnit', ellipsis: true },
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search allowClear style={{ width: 380 }} placeholder={ROSTER.searchPlaceholder} value={ui.query} onChange={(e) => ui.setFilter('query', e.target.value)} aria-label="查找人员" />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => ui.edit('new')}>
+          {ROSTER.add}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+          {ROSTER.import}
+        </Button>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'export', label: ROSTER.export, onClick: () => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rows, groupName, today)) },
+              { key: 'template', label: ROSTER.template, onClick: () => void save('党员名册导入模板.xlsx', async () => (await import('../../files/excel')).rosterTemplate(branch.groups.map((g) => g.name))) },
+            ],
+          }}
+        >
+          <Button icon={<DownloadOutlined />}>Excel</Button>
+        </Dropdown>
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() =>
+            void printDocument(<RosterPrint branchName={branch.name} people={rows.filter((p) => p.onRoll)} groupName={groupName} today={today} />, {
+              suggestedName: `${branch.name}党员花名册.pdf`,
+              landscape: true,
+            }).catch((error: Error) => message.error(error.message))
+          }
+        >
+          {ROSTER.print}
+        </Button>
+        {undoable && (
+          <Button
+            icon={<UndoOutlined />}
+            danger
+            onClick={() =>
+              modal.confirm({
+                title: '撤销上次导入？',
+                content: `将删除上次从Excel导入的 ${undoable.count} 人（包括导入后对他们的修改），其他人员不受影响。`,
+                okText: '撤销导入',
+                cancelText: '取消',
+                onOk: async () => {
+                  const removed = await undoImport(db, branch.id, undoable.batch);
+                  message.success(`已撤销导入，删除 ${removed} 人`);
+                },
+              })
+            }
+          >
+            {ROSTER.undoImport(undoable.count)}
+          </Button>
+        )}
+      </Space>
+      <Space wrap>
+        <Select allowClear placeholder={ROSTER.filters.status} style={{ width: 150 }} value={ui.status} onChange={(v) => ui.setFilter('status', v ?? null)} options={PARTY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} aria-label={ROSTER.filters.status} />
+        <Select allowClear placeholder={ROSTER.filters.category} style={{ width: 140 }} value={ui.category} onChange={(v) => ui.setFilter('category', v ?? null)} options={PERSON_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} aria-label={ROSTER.filters.category} />
+        <Select allowClear placeholder={ROSTER.filters.group} style={{ width: 190 }} value={ui.groupId} onChange={(v) => ui.setFilter('groupId', v ?? null)} options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} aria-label={ROSTER.filters.group} />
+        <Select allowClear placeholder={ROSTER.filters.age} style={{ width: 150 }} value={ui.ageBand} onChange={(v) => ui.setFilter('ageBand', v ?? null)} options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))} aria-label={ROSTER.filters.age} />
+        <Checkbox checked={ui.showArchived} onChange={(e) => ui.setFilter('showArchived', e.target.checked)}>
+          {ROSTER.showArchived}
+        </Checkbox>
+        <Typography.Text type="secondary" data-testid="roster-count">
+          {all ? ROSTER.count(rows.length, ui.showArchived ? all.length : onRollCount) : '正在读取……'}
+        </Typography.Text>
+      </Space>
+      <Table<PersonDoc>
+        rowKey="id"
+        virtual
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={people.loading}
+        pagination={false}
+        scroll={{ x: 1000, y: tableHeight }}
+        onRow={(p) => ({ onClick: () => ui.open(p.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: all && all.length === 0 ? ROSTER.empty : ROSTER.noMatch }}
+      />
+      {ui.openPersonId && <PersonDrawer branch={branch} personId={ui.openPersonId} />}
+      {ui.editing && <PersonForm branch={branch} />}
+      {importing && <ImportDialog branch={branch} people={all ?? []} onClose={() => setImporting(false)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,69 @@
+/** The roster's writes: each goes through one function here, and each refuses loudly rather than half-writing. */
+import { ulid } from 'ulid';
+import type { PersonDoc } from '@shared/model';
+import { archivedPerson, newPerson, restoredPerson, updatedPerson, type PersonFields } from '@shared/rules/person';
+import type { ImportPlan } from '@shared/rules/roster-import';
+import { searchKeys } from '@shared/rules/pinyin-search';
+import type { BranchDatabase } from '../../db/database';
+import { bulkInsertAll, LOCAL_AUTHOR } from '../../db/writes';
+
+const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
+
+function withSearchKeys(person: PersonDoc): PersonDoc {
+  return { ...person, searchKeys: searchKeys(person.name) };
+}
+
+export async function addPerson(db: BranchDatabase, orgId: string, fields: PersonFields): Promise<PersonDoc> {
+  const person = withSearchKeys(newPerson(fields, { id: ulid(), orgId, ...stampNow() }));
+  await db.people.insert(person);
+  return person;
+}
+
+/** Saves an edit; returns false when nothing changed. Refuses if someone else changed the person meanwhile. */
+export async function editPerson(db: BranchDatabase, before: PersonDoc, fields: PersonFields): Promise<boolean> {
+  const next = updatedPerson(before, fields, stampNow());
+  if (!next) return false;
+  const doc = await db.people.findOne(before.id).exec();
+  if (!doc) throw new Error('找不到这个人的记录，可能已被删除');
+  if (doc.updatedAt !== before.updatedAt) throw new Error('这条记录刚被修改过，请关闭后重新打开再改');
+  await doc.incrementalModify(() => withSearchKeys(next));
+  return true;
+}
+
+export async function archivePersonOnDb(db: BranchDatabase, person: PersonDoc, archive: NonNullable<PersonDoc['archived']>): Promise<void> {
+  const doc = await db.people.findOne(person.id).exec();
+  if (!doc) throw new Error('找不到这个人的记录');
+  await doc.incrementalModify((current) => archivedPerson(current as PersonDoc, archive, stampNow()));
+}
+
+export async function restorePersonOnDb(db: BranchDatabase, person: PersonDoc): Promise<void> {
+  const doc = await db.people.findOne(person.id).exec();
+  if (!doc) throw new Error('找不到这个人的记录');
+  await doc.incrementalModify((current) => restoredPerson(current as PersonDoc, stampNow()));
+}
+
+/** Adds the accepted rows of an import as one batch that can be undone as a whole. */
+export async function applyImport(db: BranchDatabase, orgId: string, plan: ImportPlan): Promise<{ batch: string; added: number }> {
+  const batch = ulid();
+  const stamp = stampNow();
+  const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: ulid(), orgId, ...stamp }, 'import', batch)));
+  await bulkInsertAll(db.people, people);
+  return { batch, added: people.length };
+}
+
+/** The latest import batch still on the roll, with how many people it added. Batch ids are ULIDs: time-ordered. */
+export async function lastImport(db: BranchDatabase, orgId: string): Promise<{ batch: string; count: number } | null> {
+  const imported = await db.people.find({ selector: { orgId, importBatch: { $exists: true } } }).exec();
+  let batch: string | null = null;
+  for (const doc of imported) if (doc.importBatch && (!batch || doc.importBatch > batch)) batch = doc.importBatch;
+  if (!batch) return null;
+  return { batch, count: imported.filter((doc) => doc.importBatch === batch).length };
+}
+
+/** Removes every person the given import added, and nothing else. */
+export async function undoImport(db: BranchDatabase, orgId: string, batch: string): Promise<number> {
+  const docs = await db.people.find({ selector: { orgId, importBatch: batch } }).exec();
+  const result = await db.people.bulkRemove(docs.map((d) => d.id));
+  if (result.error.length > 0) throw new Error(`撤销导入时有 ${result.error.length} 条记录未能删除，请重试`);
+  return result.success.length;
+}

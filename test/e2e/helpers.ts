@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+/** Creates a branch through the first-run wizard, as a secretary does on the first day. */
+export async function createBranch(page: Page, name = '东风社区离退休党员第一党支部'): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: '开始建立支部' }).click();
+  await page.getByLabel('支部名称').fill(name);
+  await page.getByText('离退休党员支部').click();
+  await page.getByLabel('上级党组织').fill('中共东风街道工作委员会');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('支部书记姓名').fill('王建国');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '完成，进入首页' }).click();
+  await expect(page.locator('.app-header')).toContainText(name);
+}
+
+/** The page printed to an A4 PDF as the print CSS lays it out, and the PDF's text (pdftotext). */
+export async function printedText(page: Page, pdfPath: string): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  writeFileSync(pdfPath, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+}
+
+/** Text without spaces and line breaks: long titles wrap in a PDF. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
