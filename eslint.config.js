@@ -46,5 +46,5 @@ export default tseslint.config(
   },
   { files: ['electron/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(dependencyRules.electron) },
   { files: ['server/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(dependencyRules.server) },
-  { files: ['scripts/**/*.mjs', 'test/**/*.ts', '*.config.{ts,js}', 'vite.shared.ts', '.ci/**/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['scripts/**/*.mjs', 'test/**/*.ts', 'build/**/*.ts', '*.config.{ts,js}', 'vite.shared.ts', '.ci/**/*.mjs'], languageOptions: { globals: globals.node } },
 );

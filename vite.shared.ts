@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, UserConfig } from 'vite';
+import { schemaValidators } from './build/schema-validators.ts';
 
 const here = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as { version: string };
@@ -41,7 +42,7 @@ export function rendererConfig(outDir: string): UserConfig {
   return {
     root: resolve(here, 'renderer'),
     base: './',
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), schemaValidators()],
     resolve: { alias },
     define,
     build: {

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { schemaValidators } from './build/schema-validators.ts';
 import { alias, define } from './vite.shared.ts';
 
 export default defineConfig({
+  plugins: [schemaValidators()],
   resolve: { alias },
   define,
   test: {

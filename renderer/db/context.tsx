@@ -2,7 +2,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { map, type Observable } from 'rxjs';
 import type { OrgDoc, PersonDoc } from '@shared/model';
-import type { HomeCountKey } from '@shared/rules';
+import type { HomeCountKey } from '@shared/rules/roster';
 import { branchQuery, homeCounts$ } from './queries';
 import type { BranchDatabase } from './database';
 

@@ -1,13 +1,13 @@
 /**
  * Opening the local database: RxDB on Dexie (IndexedDB), every collection of shared/model,
- * schema validation on every write so nothing invalid is ever stored. The validator is z-schema,
- * which interprets schemas: ajv compiles them with `new Function`, which our CSP (no unsafe-eval) forbids.
+ * schema validation on every write so nothing invalid is ever stored (validators compiled at build time:
+ * our CSP forbids the `new Function` ajv would use in the page).
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { wrappedValidateCompiledStorage } from './validate';
 import { collections, type CollectionName, type DocTypes } from '@shared/model';
 
 export type BranchCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
@@ -39,7 +39,7 @@ export interface OpenOptions {
 export async function openBranchDatabase(options: OpenOptions): Promise<BranchDatabase> {
   if (import.meta.env.DEV) await enableDevMode();
   // Validation sees plain documents; encryption happens below it, on the way to IndexedDB.
-  const storage = wrappedValidateZSchemaStorage({
+  const storage = wrappedValidateCompiledStorage({
     storage: wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage ?? getRxStorageDexie() }),
   });
   const db = await createRxDatabase<BranchCollections>({

@@ -1,6 +1,7 @@
 /** The queries screens share, built in one place so RxDB's query cache serves them all. */
 import { combineLatest, map, type Observable } from 'rxjs';
-import { HOME_COUNT_KEYS, homeCountSelectors, type HomeCountKey } from '@shared/rules';
+// The roster module itself, not the rules index: the first screen must not load every rule.
+import { HOME_COUNT_KEYS, homeCountSelectors, type HomeCountKey } from '@shared/rules/roster';
 import type { BranchDatabase } from './database';
 
 /** The branch this computer keeps: the oldest branch-level org (ids are ULIDs, so time-ordered). */

@@ -3,7 +3,7 @@ import type { RxCollection } from 'rxdb';
 import { ulid } from 'ulid';
 import { chinaToday } from '@shared/dates';
 import type { OrgDoc } from '@shared/model';
-import { newBranchDoc, type NewBranchInput } from '@shared/rules';
+import { newBranchDoc, type NewBranchInput } from '@shared/rules/branch';
 import type { BranchDatabase } from './database';
 
 export const LOCAL_AUTHOR = '本机';

@@ -1,5 +1,6 @@
 /** npm run bench: prints figures; no timed assertions anywhere. */
 import { measureColdStart } from './cold-start.ts';
+import { measureImport, measureSearchLatency } from './roster.ts';
 
 function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,3 +26,13 @@ row('  wait for UI code and first queries', phase('bd:db-open:end', 'bd:render-s
 row('  React renders the frame and 首页', phase('bd:render-start', 'bd:home-interactive'));
 row('Chromium process launch (not the app)', cold.runs.map((r) => r.launchMs));
 console.log('\ntarget: cold start ≤ 800 ms');
+
+console.log('\n党员名册');
+const search = await measureSearchLatency(['zhangs', 'wjg', 'liu', '王', 'chenxiu']);
+row(`search keystroke → results shown (${search.people} people, ${search.samples.length} keys)`, search.samples);
+console.log('target: ≤ 16 ms median');
+const imported = await measureImport(10_000);
+row(`import ${imported.rows} rows: read + check the .xlsx`, [imported.checkMs]);
+row(`import ${imported.rows} rows: write to the database`, [imported.writeMs]);
+row(`import ${imported.rows} rows: total`, [imported.checkMs + imported.writeMs]);
+console.log('target: ≤ 5 s');

@@ -2,7 +2,7 @@
 import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic } from 'antd';
 import { useEffect } from 'react';
 import type { OrgDoc } from '@shared/model';
-import type { HomeCountKey } from '@shared/rules';
+import type { HomeCountKey } from '@shared/rules/roster';
 import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
 import { HOME } from './strings';

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { BRANCH_CATEGORIES, type BranchCategory } from '@shared/model';
-import { checkNewBranch, type NewBranchInput } from '@shared/rules';
+import { checkNewBranch, type NewBranchInput } from '@shared/rules/branch';
 import { useUiStore } from '../../app/ui-store';
 import { useDb } from '../../db/context';
 import { loadDemo } from '../../db/demo';

@@ -1,0 +1,117 @@
+/**
+ * Roster benchmarks in Chromium (web mode): keystroke-to-results latency of the search over the
+ * 10,000-member data set, and importing a 10,000-row .xlsx through the import dialog.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { scaleRosterXlsx } from '../fixtures/scale-xlsx.ts';
+
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+async function withApp<T>(url: (base: string) => string, work: (page: Page) => Promise<T>): Promise<T> {
+  const server = await preview({ configFile: 'vite.web.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const profile = await mkdtemp(join(tmpdir(), 'branchdesk-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1366, height: 768 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    // tsx (esbuild) names inner functions with a __name helper that pages do not have.
+    await page.addInitScript('window.__name = (f) => f');
+    page.on('console', (m) => {
+      if (m.type() === 'warning' && process.env.BENCH_VERBOSE) console.log('page warning:', m.text());
+    });
+    page.setDefaultTimeout(600_000);
+    await page.goto(url(server.resolvedUrls!.local[0]!));
+    await page.waitForSelector('.app-header');
+    return await work(page);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+/** Milliseconds from each keystroke's input event to the result count changing on screen. */
+export async function measureSearchLatency(queries: readonly string[]): Promise<{ people: number; samples: number[]; filterMs: number[] }> {
+  return withApp(
+    (base) => `${base}?demo=scale`,
+    async (page) => {
+      await page.getByRole('menuitem', { name: '党员名册' }).click();
+      await page.waitForFunction(() => /共 \d{5} 人/.test(document.querySelector('[data-testid="roster-count"]')?.textContent ?? ''));
+      const people = Number(/共 (\d+) 人/.exec((await page.getByTestId('roster-count').textContent()) ?? '')?.[1]);
+      const box = page.getByLabel('查找人员');
+      const samples: number[] = [];
+      for (const query of queries) {
+        await box.fill('');
+        await page.waitForFunction(() => /^共/.test(document.querySelector('[data-testid="roster-count"]')?.textContent ?? ''));
+        for (const ch of query) {
+          const before = await page.getByTestId('roster-count').textContent();
+          await page.evaluate(() => {
+            const w = window as unknown as { __bdT0?: number };
+            document.querySelector('input[aria-label="查找人员"]')!.addEventListener('input', () => (w.__bdT0 = performance.now()), { once: true });
+          });
+          await box.focus();
+          await page.keyboard.type(ch);
+          const latency = await page.evaluate(
+            (previous) =>
+              new Promise<number>((resolve) => {
+                const label = document.querySelector('[data-testid="roster-count"]')!;
+                const t0 = (window as unknown as { __bdT0: number }).__bdT0;
+                const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+                if (label.textContent !== previous) return done();
+                const observer = new MutationObserver(() => {
+                  observer.disconnect();
+                  done();
+                });
+                observer.observe(label, { childList: true, characterData: true, subtree: true });
+                setTimeout(() => {
+                  observer.disconnect();
+                  resolve(-1); // the count did not change: no visible result to time
+                }, 1000);
+              }),
+            before,
+          );
+          if (latency >= 0) samples.push(latency);
+        }
+      }
+      const filterMs = await page.evaluate(() => performance.getEntriesByName('bd:roster-filter').map((e) => e.duration));
+      const warnings = await page.evaluate(() => (window as unknown as { __bdWarnings?: string[] }).__bdWarnings ?? []);
+      if (process.env.BENCH_VERBOSE) console.log('filter ms', filterMs.map((x) => x.toFixed(1)).join(' '), warnings);
+      return { people, samples, filterMs };
+    },
+  );
+}
+
+/** Seconds from choosing the file to the import report, and from 导入 to done, for a 10,000-row file. */
+export async function measureImport(rows: number): Promise<{ checkMs: number; writeMs: number; rows: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'branchdesk-xlsx-'));
+  const file = join(dir, '万人名册.xlsx');
+  await writeFile(file, await scaleRosterXlsx(TODAY, rows));
+  try {
+    return await withApp(
+      (base) => `${base}?demo=branch`,
+      async (page) => {
+        await page.getByRole('menuitem', { name: '党员名册' }).click();
+        await page.getByRole('button', { name: '从Excel导入' }).click();
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: '选择Excel文件' }).click();
+        const start = performance.now();
+        await (await chooser).setFiles(file);
+        await page.getByRole('button', { name: '检查数据' }).click();
+        await page.getByTestId('import-report').waitFor();
+        const checked = performance.now();
+        const report = (await page.getByTestId('import-report').textContent()) ?? '';
+        const accepted = Number(/可以导入 (\d+) 人/.exec(report)?.[1]);
+        if (accepted !== rows) throw new Error(`expected ${rows} importable rows, the report says: ${report.slice(0, 200)}`);
+        await page.getByRole('button', { name: `导入 ${rows} 人` }).click();
+        await page.getByText(`已导入 ${rows} 人`).waitFor();
+        return { checkMs: checked - start, writeMs: performance.now() - checked, rows };
+      },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
