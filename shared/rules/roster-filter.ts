@@ -1,7 +1,7 @@
 /** The roster list: which people a search and the filters keep, in the order a secretary expects. */
 import { ageOn } from '../dates';
 import type { PartyStatus, PersonCategory, PersonDoc } from '../model';
-import { matchesName } from './pinyin-search';
+import { nameMatcher } from './pinyin-search';
 
 export interface RosterQuery {
   query: string;
@@ -22,7 +22,7 @@ export function compareRoster(a: PersonDoc, b: PersonDoc): number {
 }
 
 export function selectRoster(people: readonly PersonDoc[], q: RosterQuery, today: string): PersonDoc[] {
-  const query = q.query.trim();
+  const matches = nameMatcher(q.query.trim());
   return people.filter(
     (p) =>
       (q.showArchived || p.onRoll) &&
@@ -30,6 +30,6 @@ export function selectRoster(people: readonly PersonDoc[], q: RosterQuery, today
       (!q.status || p.status === q.status) &&
       (!q.groupId || p.groupId === q.groupId) &&
       (!q.age || (ageOn(p.birthDate, today) >= q.age.min && ageOn(p.birthDate, today) <= q.age.max)) &&
-      (!query || matchesName(query, p.name, p.searchKeys)),
+      matches(p.name, p.searchKeys),
   );
 }

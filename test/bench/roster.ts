@@ -34,8 +34,11 @@ async function withApp<T>(url: (base: string) => string, work: (page: Page) => P
   }
 }
 
-/** Milliseconds from each keystroke's input event to the result count changing on screen. */
-export async function measureSearchLatency(queries: readonly string[]): Promise<{ people: number; samples: number[]; filterMs: number[] }> {
+/**
+ * Milliseconds from each keystroke's input event to the new results in the page (`samples`), and to
+ * the next frame after that (`painted`, which adds the wait for the display's next refresh).
+ */
+export async function measureSearchLatency(queries: readonly string[]): Promise<{ people: number; samples: number[]; painted: number[]; filterMs: number[] }> {
   return withApp(
     (base) => `${base}?demo=scale`,
     async (page) => {
@@ -44,6 +47,7 @@ export async function measureSearchLatency(queries: readonly string[]): Promise<
       const people = Number(/共 (\d+) 人/.exec((await page.getByTestId('roster-count').textContent()) ?? '')?.[1]);
       const box = page.getByLabel('查找人员');
       const samples: number[] = [];
+      const painted: number[] = [];
       for (const query of queries) {
         await box.fill('');
         await page.waitForFunction(() => /^共/.test(document.querySelector('[data-testid="roster-count"]')?.textContent ?? ''));
@@ -57,10 +61,13 @@ export async function measureSearchLatency(queries: readonly string[]): Promise<
           await page.keyboard.type(ch);
           const latency = await page.evaluate(
             (previous) =>
-              new Promise<number>((resolve) => {
+              new Promise<[number, number]>((resolve) => {
                 const label = document.querySelector('[data-testid="roster-count"]')!;
                 const t0 = (window as unknown as { __bdT0: number }).__bdT0;
-                const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+                const done = () => {
+                  const inDom = performance.now() - t0;
+                  requestAnimationFrame(() => resolve([inDom, performance.now() - t0]));
+                };
                 if (label.textContent !== previous) return done();
                 const observer = new MutationObserver(() => {
                   observer.disconnect();
@@ -69,18 +76,27 @@ export async function measureSearchLatency(queries: readonly string[]): Promise<
                 observer.observe(label, { childList: true, characterData: true, subtree: true });
                 setTimeout(() => {
                   observer.disconnect();
-                  resolve(-1); // the count did not change: no visible result to time
+                  resolve([-1, -1]); // the count did not change: no visible result to time
                 }, 1000);
               }),
             before,
           );
-          if (latency >= 0) samples.push(latency);
+          if (latency[0] >= 0) {
+            samples.push(latency[0]);
+            painted.push(latency[1]);
+          }
         }
       }
       const filterMs = await page.evaluate(() => performance.getEntriesByName('bd:roster-filter').map((e) => e.duration));
+      const commits = await page.evaluate(() => {
+        const f = performance.getEntriesByName('bd:roster-filter');
+        const c = performance.getEntriesByName('bd:roster-commit');
+        return f.map((e) => (c.find((m) => m.startTime >= e.startTime + e.duration)?.startTime ?? NaN) - (e.startTime + e.duration));
+      });
+      if (process.env.BENCH_VERBOSE) console.log('filter end → commit ms', commits.map((x) => x.toFixed(1)).join(' '));
       const warnings = await page.evaluate(() => (window as unknown as { __bdWarnings?: string[] }).__bdWarnings ?? []);
       if (process.env.BENCH_VERBOSE) console.log('filter ms', filterMs.map((x) => x.toFixed(1)).join(' '), warnings);
-      return { people, samples, filterMs };
+      return { people, samples, painted, filterMs };
     },
   );
 }

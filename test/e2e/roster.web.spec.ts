@@ -54,7 +54,7 @@ test('import an Excel roster with three bad rows, find 张三 by pinyin, undo th
   // Search by initials and by full pinyin.
   const search = page.getByLabel('查找人员');
   await search.fill('zs');
-  await expect(page.locator('.ant-table-row').filter({ hasText: '张三' })).toBeVisible();
+  await expect(page.locator('.roster-row').filter({ hasText: '张三' })).toBeVisible();
   await search.fill('zhangsan');
   await expect(page.getByTestId('roster-count')).toHaveText(`找到 1 人（共 ${fixture.goodRows + 1} 人）`);
   await page.screenshot({ path: testInfo.outputPath('03-search-zhangsan.png') });
@@ -72,14 +72,14 @@ test('import an Excel roster with three bad rows, find 张三 by pinyin, undo th
   await page.getByRole('button', { name: /撤销上次导入/ }).click();
   await page.getByRole('button', { name: '撤销导入' }).click();
   await expect(page.getByTestId('roster-count')).toHaveText('共 1 人');
-  await expect(page.locator('.ant-table-row').filter({ hasText: '赵老栓' })).toBeVisible();
+  await expect(page.locator('.roster-row').filter({ hasText: '赵老栓' })).toBeVisible();
 });
 
 test('print the 花名册 and a member card, and keep a history of changes', async ({ page }, testInfo) => {
   await page.goto('/?demo=branch');
   await page.getByRole('menuitem', { name: '党员名册' }).click();
   await expect(page.getByTestId('roster-count')).toHaveText('共 45 人');
-  const firstName = (await page.locator('.ant-table-row').first().locator('.ant-table-cell').first().textContent())!.trim();
+  const firstName = (await page.locator('.roster-row').first().locator('[role=cell]').first().textContent())!.trim();
 
   await page.getByRole('button', { name: '打印花名册' }).click();
   await expect(page.getByTestId('roster-print')).toBeAttached();
@@ -91,7 +91,7 @@ test('print the 花名册 and a member card, and keep a history of changes', asy
   expect(text, 'the screen UI is not printed').not.toContain('从Excel导入');
 
   // Edit a person: the change is in the history; then the member card prints the new value.
-  await page.locator('.ant-table-row').first().click();
+  await page.locator('.roster-row').first().click();
   await page.getByRole('button', { name: '修改' }).click();
   const form = page.getByRole('dialog', { name: `修改：${firstName}` });
   await form.getByLabel('居住地址').fill('光明路8号2单元501室');
@@ -108,23 +108,28 @@ test('print the 花名册 and a member card, and keep a history of changes', asy
 test('archive a member: off the roll, still kept, and back again', async ({ page }) => {
   await page.goto('/?demo=branch');
   await page.getByRole('menuitem', { name: '党员名册' }).click();
-  const row = page.locator('.ant-table-row').nth(3);
-  const name = (await row.locator('.ant-table-cell').first().textContent())!.trim();
+  const row = page.locator('.roster-row').nth(3);
+  const name = (await row.locator('[role=cell]').first().textContent())!.trim();
   await row.click();
   await page.getByRole('button', { name: '出册' }).click();
   const dialog = page.getByRole('dialog', { name: `${name} 出册` });
-  await dialog.getByLabel('出册原因').click();
-  await page.getByTitle('去世').click();
-  await dialog.getByLabel('日期').click();
-  await page.getByText('今天').click();
+  // antd animates the drop-down open: retry the choice until it shows as selected.
+  await expect(async () => {
+    await dialog.getByLabel('出册原因').click();
+    await page.locator('.ant-select-item-option[title="去世"]').click({ timeout: 2000 });
+    await expect(dialog.locator('.ant-select').first()).toContainText('去世', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await dialog.getByLabel('日期').fill('2026-10-01');
+  await dialog.getByLabel('日期').press('Enter');
+  await expect(dialog.getByLabel('日期')).toHaveValue('2026-10-01');
   await dialog.getByRole('button', { name: '确认出册' }).click();
-  await expect(page.getByText(/^已出册：去世/)).toBeVisible();
+  await expect(page.getByText('已出册：去世（2026-10-01）')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('roster-count')).toHaveText('共 44 人');
   await page.getByText('显示已出册人员').click();
   await expect(page.getByTestId('roster-count')).toHaveText('共 45 人');
   await page.getByLabel('查找人员').fill(name);
-  await page.locator('.ant-table-row').filter({ hasText: name }).click();
+  await page.locator('.roster-row').filter({ hasText: name }).click();
   await page.getByRole('button', { name: '恢复在册' }).click();
   await expect(page.locator('.ant-timeline')).toContainText('在册状态：出册 → 在册');
 });

@@ -1,8 +1,7 @@
-import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Dropdown, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, UndoOutlined } from '@ant-design/icons';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { ageOn } from '@shared/dates';
-import { CATEGORY_LABELS, GENDER_LABELS, STATUS_LABELS } from '@shared/forms/labels';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CATEGORY_LABELS, STATUS_LABELS } from '@shared/forms/labels';
 import { PERSON_CATEGORIES, PARTY_STATUSES, type OrgDoc, type PersonDoc } from '@shared/model';
 import { compareRoster, selectRoster } from '@shared/rules/roster-filter';
 import { useDb } from '../../db/context';
@@ -12,6 +11,7 @@ import { useRosterPeople, useTableHeight } from './hooks';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
+import { RosterTable } from './RosterTable';
 import { RosterPrint } from '../../print/RosterPrint';
 import { printDocument } from '../../print/print-job';
 import { useRosterUi } from './store';
@@ -24,7 +24,7 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
   const ui = useRosterUi();
   const people = useRosterPeople(branch.id);
   const today = todayInChina();
-  const query = useDeferredValue(ui.query);
+  const query = ui.query;
   const [importing, setImporting] = useState(false);
   const [undoable, setUndoable] = useState<{ batch: string; count: number } | null>(null);
   const tableHeight = useTableHeight(330);
@@ -41,13 +41,22 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
   const ageBand = AGE_BANDS.find((b) => b.key === ui.ageBand) ?? null;
   // Sorted once per change of the roster; each keystroke only filters, which keeps the order.
   const sorted = useMemo(() => (all ? [...all].sort(compareRoster) : null), [all]);
+  // Typing on narrows the last result: a longer query never finds someone its beginning did not.
+  const last = useRef<{ source: typeof sorted; filters: string; query: string; rows: PersonDoc[] } | null>(null);
   const rows = useMemo(() => {
     if (!sorted) return [];
     const start = performance.now();
-    const selected = selectRoster(sorted, { query, category: ui.category, status: ui.status, groupId: ui.groupId, age: ageBand, showArchived: ui.showArchived }, today);
+    const filters = JSON.stringify([ui.category, ui.status, ui.groupId, ageBand?.key, ui.showArchived, today]);
+    const previous = last.current;
+    const narrowing = previous && previous.source === sorted && previous.filters === filters && previous.query !== '' && query.startsWith(previous.query);
+    const selected = selectRoster(narrowing ? previous.rows : sorted, { query, category: ui.category, status: ui.status, groupId: ui.groupId, age: ageBand, showArchived: ui.showArchived }, today);
+    last.current = { source: sorted, filters, query, rows: selected };
     performance.measure('bd:roster-filter', { start, end: performance.now() });
     return selected;
   }, [sorted, query, ui.category, ui.status, ui.groupId, ageBand, ui.showArchived, today]);
+  useLayoutEffect(() => {
+    performance.mark('bd:roster-commit');
+  }, [rows]);
   const onRollCount = useMemo(() => (all ? all.filter((p) => p.onRoll).length : 0), [all]);
 
   const save = async (name: string, make: () => Promise<Uint8Array<ArrayBuffer>>) => {
@@ -60,16 +69,6 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
     }
   };
 
-  const columns: TableColumnsType<PersonDoc> = [
-    { title: '姓名', dataIndex: 'name', width: 110, fixed: 'left', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'), render: (name: string, p) => (p.onRoll ? name : <Typography.Text delete>{name}</Typography.Text>) },
-    { title: '性别', dataIndex: 'gender', width: 64, render: (g: PersonDoc['gender']) => GENDER_LABELS[g] },
-    { title: '年龄', key: 'age', width: 72, sorter: (a, b) => b.birthDate.localeCompare(a.birthDate), render: (_, p) => ageOn(p.birthDate, today) },
-    { title: '党籍状态', dataIndex: 'status', width: 116, sorter: compareRoster, render: (s: PersonDoc['status'], p) => (p.onRoll ? STATUS_LABELS[s] : <Tag>已出册</Tag>) },
-    { title: '入党日期', dataIndex: 'joinedOn', width: 116, sorter: (a, b) => (a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') },
-    { title: '人员类别', dataIndex: 'category', width: 100, render: (c: PersonDoc['category']) => CATEGORY_LABELS[c] },
-    { title: '党小组', dataIndex: 'groupId', width: 170, render: (id?: string) => (id ? groupName(id) : '') },
-    { title: '工作单位', dataIndex: 'workUnit', ellipsis: true },
-  ];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -135,18 +134,7 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
           {all ? ROSTER.count(rows.length, ui.showArchived ? all.length : onRollCount) : '正在读取……'}
         </Typography.Text>
       </Space>
-      <Table<PersonDoc>
-        rowKey="id"
-        virtual
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        loading={people.loading}
-        pagination={false}
-        scroll={{ x: 1000, y: tableHeight }}
-        onRow={(p) => ({ onClick: () => ui.open(p.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: all && all.length === 0 ? ROSTER.empty : ROSTER.noMatch }}
-      />
+      <RosterTable rows={rows} today={today} groupName={groupName} height={tableHeight} empty={all && all.length === 0 ? ROSTER.empty : people.loading ? '正在读取……' : ROSTER.noMatch} onOpen={ui.open} />
       {ui.openPersonId && <PersonDrawer branch={branch} personId={ui.openPersonId} />}
       {ui.editing && <PersonForm branch={branch} />}
       {importing && <ImportDialog branch={branch} people={all ?? []} onClose={() => setImporting(false)} />}
