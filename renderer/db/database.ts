@@ -5,8 +5,8 @@
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedWebCryptoEncryptionStorage } from './encryption';
 import { wrappedValidateCompiledStorage } from './validate';
 import { collections, type CollectionName, type DocTypes } from '@shared/model';
 
@@ -40,7 +40,7 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
   if (import.meta.env.DEV) await enableDevMode();
   // Validation sees plain documents; encryption happens below it, on the way to IndexedDB.
   const storage = wrappedValidateCompiledStorage({
-    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage ?? getRxStorageDexie() }),
+    storage: wrappedWebCryptoEncryptionStorage({ storage: options.storage ?? getRxStorageDexie() }),
   });
   const db = await createRxDatabase<BranchCollections>({
     name: options.name ?? DEFAULT_DB_NAME,

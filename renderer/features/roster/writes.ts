@@ -47,7 +47,8 @@ export async function applyImport(db: BranchDatabase, orgId: string, plan: Impor
   const batch = ulid();
   const stamp = stampNow();
   const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: ulid(), orgId, ...stamp }, 'import', batch)));
-  await bulkInsertAll(db.people, people);
+  // One write for the whole import: the open roster re-reads once, not once per batch.
+  await bulkInsertAll(db.people, people, people.length || 1);
   return { batch, added: people.length };
 }
 

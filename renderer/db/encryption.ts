@@ -1,0 +1,86 @@
+/**
+ * Encryption at rest of the fields a schema marks `encrypted` (personal identifiers), with the
+ * browser's own AES-GCM (Web Crypto). RxDB's open-source crypto-js plugin spent about 0.2 ms a
+ * document in JavaScript key derivation and random numbers, 2 s of a 10,000-person import; native
+ * AES-GCM is authenticated too: a changed ciphertext fails to decrypt instead of reading as garbage.
+ *
+ * Stored form of an encrypted field: 'g1:' + base64(12-byte IV + ciphertext with tag).
+ * The key: SHA-256 of the database password. The password is the device's random data key (see
+ * platform.dataKey), so no slow password-stretching is needed here.
+ */
+import { hasEncryption, newRxError, wrapRxStorageInstance, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
+
+const PREFIX = 'g1:';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+export function keyFor(password: string): Promise<CryptoKey> {
+  let key = keys.get(password);
+  if (!key) {
+    key = crypto.subtle.digest('SHA-256', encoder.encode(password)).then((raw) => crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
+    keys.set(password, key);
+  }
+  return key;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export async function encryptValue(value: unknown, key: CryptoKey): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value))));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return PREFIX + toBase64(out);
+}
+
+export async function decryptValue(stored: unknown, key: CryptoKey): Promise<unknown> {
+  if (typeof stored !== 'string' || !stored.startsWith(PREFIX)) throw new Error('encrypted field is not in the expected form');
+  const bytes = fromBase64(stored.slice(PREFIX.length));
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
+  return JSON.parse(decoder.decode(plain));
+}
+
+export function wrappedWebCryptoEncryptionStorage<Internals, Options>(args: { storage: RxStorage<Internals, Options> }): RxStorage<Internals, Options> {
+  return {
+    ...args.storage,
+    async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Options>) {
+      if (!hasEncryption(params.schema)) return args.storage.createStorageInstance(params);
+      if (!params.password || typeof params.password !== 'string' || params.password.length < 8) {
+        throw newRxError('EN3', { database: params.databaseName, collection: params.collectionName, schema: params.schema });
+      }
+      if (params.schema.attachments?.encrypted) throw new Error('encrypted attachments are not supported yet');
+      const paths = params.schema.encrypted ?? [];
+      if (paths.some((p) => p.includes('.'))) throw new Error('only top-level fields can be encrypted');
+      const key = await keyFor(params.password);
+      const stored = structuredClone(params.schema) as unknown as { encrypted?: string[]; properties: Record<string, unknown> };
+      delete stored.encrypted;
+      for (const path of paths) stored.properties[path] = { type: 'string' };
+      const instance = await args.storage.createStorageInstance({ ...params, schema: stored as never });
+
+      const toStorage = async (doc: Record<string, unknown>) => {
+        const out = { ...doc };
+        for (const path of paths) if (out[path] !== undefined) out[path] = await encryptValue(out[path], key);
+        return out;
+      };
+      const fromStorage = async (doc: Record<string, unknown>) => {
+        const out = { ...doc };
+        for (const path of paths) if (out[path] !== undefined) out[path] = await decryptValue(out[path], key);
+        return out;
+      };
+      return wrapRxStorageInstance(params.schema as never, instance as never, toStorage as never, fromStorage as never) as never;
+    },
+  };
+}
