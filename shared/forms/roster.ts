@@ -29,7 +29,7 @@ export const ROSTER_COLUMNS: RosterColumn[] = [
   { field: 'gender', label: '性别', aliases: [], required: true, choices: Object.values(GENDER_LABELS), width: 6, example: '男' },
   { field: 'ethnicity', label: '民族', aliases: [], required: false, width: 8, example: '汉族' },
   { field: 'birthDate', label: '出生日期', aliases: ['出生年月', '生日'], required: true, width: 12, example: '1950-03-15' },
-  { field: 'idNumber', label: '公民身份号码', aliases: ['身份证号', '身份证号码', '身份证'], required: false, width: 21, example: '110105195003150017' },
+  { field: 'idNumber', label: '公民身份号码', aliases: ['身份证号', '身份证号码', '身份证'], required: false, width: 21, example: '110105195003150019' },
   { field: 'nativePlace', label: '籍贯', aliases: [], required: false, width: 10, example: '河北保定' },
   { field: 'education', label: '学历', aliases: ['文化程度'], required: false, choices: Object.values(EDUCATION_LABELS), width: 11, example: '大专' },
   { field: 'workUnit', label: '工作单位', aliases: ['单位', '原单位', '工作单位及职务'], required: false, width: 20, example: '市水利局' },

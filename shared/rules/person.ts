@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, codeOf, EDUCATION_LABELS, GENDER_LABELS, STATUS_LABELS
 import { columnOf, ROSTER_COLUMNS, type RosterField } from '../forms/roster';
 import type { PersonAction, PersonDoc } from '../model';
 import { parseIdNumber } from './id-number';
+import { parseLegacyIdNumber, upgradeIdNumber } from './id-number-legacy';
 
 /** What a person typed or a sheet held: text per roster column. */
 export type RosterRow = Partial<Record<RosterField, string>>;
@@ -82,10 +83,12 @@ export function checkRosterRow(row: RosterRow, context: RowContext): RowResult {
 
   let idNumber: string | undefined;
   if (text('idNumber')) {
-    const parsed = parseIdNumber(text('idNumber'));
+    // Old records carry 15-digit numbers: they are read and kept as the 18-character number of today.
+    const legacy = /^\d{15}$/.test(text('idNumber'));
+    const parsed = legacy ? parseLegacyIdNumber(text('idNumber')) : parseIdNumber(text('idNumber'));
     if (!parsed.ok) problem('idNumber', parsed.message);
     else {
-      idNumber = text('idNumber').toUpperCase();
+      idNumber = legacy ? upgradeIdNumber(text('idNumber')) : text('idNumber').toUpperCase();
       if (birthDate && parsed.value.birthDate !== birthDate) problem('idNumber', `号码中的出生日期是 ${parsed.value.birthDate}，与出生日期 ${birthDate} 不一致`);
       if (gender && parsed.value.gender !== gender) problem('idNumber', `号码显示性别为“${GENDER_LABELS[parsed.value.gender]}”，与填写的性别不一致`);
     }

@@ -166,3 +166,18 @@ test('statistics: the counts on screen, exported to Excel and read back, and pri
   expect(text).toContain('党员总数43');
   expect(text).toContain('按年龄');
 });
+
+test('a committee term entered in 支部与党小组 brings the 换届 reminder to 首页 six months before it ends', async ({ page }) => {
+  await createBranch(page);
+  await page.getByRole('menuitem', { name: '党员名册' }).click();
+  await page.getByRole('tab', { name: '支部与党小组' }).click();
+  await page.getByRole('button', { name: '记录换届选举' }).click();
+  const dialog = page.getByRole('dialog', { name: '记录换届选举' });
+  const elected = new Date(Date.now() - (3 * 365 - 90) * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel('选举日期').fill(elected);
+  await dialog.getByLabel('选举日期').press('Enter');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('term-status')).toContainText('请提前做好换届准备');
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('reminder-term')).toContainText('届满');
+});

@@ -3,6 +3,8 @@ import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic } from 
 import { useEffect } from 'react';
 import type { OrgDoc } from '@shared/model';
 import type { HomeCountKey } from '@shared/rules/roster';
+import { termStatus } from '@shared/rules/term';
+import { todayInChina } from '../../db/writes';
 import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
 import { HOME } from './strings';
@@ -18,6 +20,8 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
     if (counts) markOnce('bd:home-interactive');
   }, [counts]);
   const secretary = branch.committee.find((m) => m.role === 'secretary');
+  // R-TERM: the one reminder whose rule exists today; the reminders centre gathers the others later.
+  const term = termStatus(branch, todayInChina());
   const deputy = branch.committee.find((m) => m.role === 'deputy');
 
   return (
@@ -54,7 +58,11 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
       </Col>
       <Col span={24}>
         <Card title={HOME.remindersTitle}>
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />
+          {term && term.state !== 'running' ? (
+            <Alert type={term.state === 'overdue' ? 'error' : 'warning'} showIcon message="支部委员会换届" description={term.message} data-testid="reminder-term" />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />
+          )}
         </Card>
       </Col>
     </Row>
