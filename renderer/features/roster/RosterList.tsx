@@ -1,5 +1,5 @@
-import { App, Button, Checkbox, Dropdown, Input, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORY_LABELS, STATUS_LABELS } from '@shared/forms/labels';
 import { PERSON_CATEGORIES, PARTY_STATUSES, type OrgDoc, type PersonDoc } from '@shared/model';
@@ -8,6 +8,7 @@ import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { platform } from '../../platform';
 import { useRosterPeople, useTableHeight } from './hooks';
+import { useUiStore } from '../../app/ui-store';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
@@ -22,12 +23,13 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
   const db = useDb();
   const { message, modal } = App.useApp();
   const ui = useRosterUi();
+  const largeType = useUiStore((s) => s.largeType);
   const people = useRosterPeople(branch.id);
   const today = todayInChina();
   const query = ui.query;
   const [importing, setImporting] = useState(false);
   const [undoable, setUndoable] = useState<{ batch: string; count: number } | null>(null);
-  const tableHeight = useTableHeight(330);
+  const tableHeight = useTableHeight(largeType ? 470 : 390);
 
   const all = people.value;
   useEffect(() => {
@@ -73,23 +75,19 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search allowClear style={{ width: 380 }} placeholder={ROSTER.searchPlaceholder} value={ui.query} onChange={(e) => ui.setFilter('query', e.target.value)} aria-label="查找人员" />
+        <Input.Search allowClear style={{ width: '24em' }} placeholder={ROSTER.searchPlaceholder} value={ui.query} onChange={(e) => ui.setFilter('query', e.target.value)} aria-label="查找人员" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => ui.edit('new')}>
           {ROSTER.add}
         </Button>
         <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
           {ROSTER.import}
         </Button>
-        <Dropdown
-          menu={{
-            items: [
-              { key: 'export', label: ROSTER.export, onClick: () => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rows, groupName, today)) },
-              { key: 'template', label: ROSTER.template, onClick: () => void save('党员名册导入模板.xlsx', async () => (await import('../../files/excel')).rosterTemplate(branch.groups.map((g) => g.name))) },
-            ],
-          }}
-        >
-          <Button icon={<DownloadOutlined />}>Excel</Button>
-        </Dropdown>
+        <Button icon={<DownloadOutlined />} onClick={() => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rows, groupName, today))}>
+          {ROSTER.export}
+        </Button>
+        <Button icon={<FileExcelOutlined />} onClick={() => void save('党员名册导入模板.xlsx', async () => (await import('../../files/excel')).rosterTemplate(branch.groups.map((g) => g.name)))}>
+          {ROSTER.template}
+        </Button>
         <Button
           icon={<PrinterOutlined />}
           onClick={() =>
@@ -123,10 +121,10 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
         )}
       </Space>
       <Space wrap>
-        <Select allowClear placeholder={ROSTER.filters.status} style={{ width: 150 }} value={ui.status} onChange={(v) => ui.setFilter('status', v ?? null)} options={PARTY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} aria-label={ROSTER.filters.status} />
-        <Select allowClear placeholder={ROSTER.filters.category} style={{ width: 140 }} value={ui.category} onChange={(v) => ui.setFilter('category', v ?? null)} options={PERSON_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} aria-label={ROSTER.filters.category} />
-        <Select allowClear placeholder={ROSTER.filters.group} style={{ width: 190 }} value={ui.groupId} onChange={(v) => ui.setFilter('groupId', v ?? null)} options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} aria-label={ROSTER.filters.group} />
-        <Select allowClear placeholder={ROSTER.filters.age} style={{ width: 150 }} value={ui.ageBand} onChange={(v) => ui.setFilter('ageBand', v ?? null)} options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))} aria-label={ROSTER.filters.age} />
+        <Select allowClear placeholder={ROSTER.filters.status} style={{ width: '9em' }} value={ui.status} onChange={(v) => ui.setFilter('status', v ?? null)} options={PARTY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} aria-label={ROSTER.filters.status} />
+        <Select allowClear placeholder={ROSTER.filters.category} style={{ width: '8.5em' }} value={ui.category} onChange={(v) => ui.setFilter('category', v ?? null)} options={PERSON_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} aria-label={ROSTER.filters.category} />
+        <Select allowClear placeholder={ROSTER.filters.group} style={{ width: '12em' }} value={ui.groupId} onChange={(v) => ui.setFilter('groupId', v ?? null)} options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} aria-label={ROSTER.filters.group} />
+        <Select allowClear placeholder={ROSTER.filters.age} style={{ width: '9em' }} value={ui.ageBand} onChange={(v) => ui.setFilter('ageBand', v ?? null)} options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))} aria-label={ROSTER.filters.age} />
         <Checkbox checked={ui.showArchived} onChange={(e) => ui.setFilter('showArchived', e.target.checked)}>
           {ROSTER.showArchived}
         </Checkbox>
