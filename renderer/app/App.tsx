@@ -19,6 +19,7 @@ const FirstRunWizard = lazy(() => import('../features/setup/FirstRunWizard').the
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const RosterPage = lazy(() => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RecruitmentPage = lazy(() => import('../features/recruitment/RecruitmentPage').then((m) => ({ default: m.RecruitmentPage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -81,6 +82,7 @@ function Gate() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/roster" element={<RosterPage branch={branch.value} />} />
         <Route path="/reports" element={<ReportsPage branch={branch.value} />} />
+        <Route path="/recruitment" element={<RecruitmentPage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}

@@ -17,11 +17,7 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports'>, { title: string; items: string[] }> = {
-  '/recruitment': {
-    title: '发展党员',
-    items: ['一人一档：从递交入党申请书到材料归档的25个步骤', '自动检查各步骤的时间要求并提醒', '打印登记表、考察表、公示、决议等材料'],
-  },
+export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment'>, { title: string; items: string[] }> = {
   '/meetings': {
     title: '会议记录',
     items: ['三会一课、主题党日、组织生活会的完整记录', '签到、请假原因、发言、表决结果自动计算', '会议记录定稿后不可改动，更正另作补充说明'],
