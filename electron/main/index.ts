@@ -11,8 +11,9 @@ import { menuTemplate } from './menu';
 import { denyAllPermissions, hardenContents, secureWebPreferences } from './security';
 import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, saveWindowState, visibleBounds } from './window-state';
 
-const isDev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
-const devUrl = process.env.ELECTRON_RENDERER_URL ?? null;
+// The dev server is honoured only when running from source: a packaged app loads its own files.
+const devUrl = app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null);
+const isDev = devUrl !== null;
 const stateFile = () => join(app.getPath('userData'), 'window-state.json');
 
 /** `npm run demo` passes --demo or --demo=scale. */

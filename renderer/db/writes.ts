@@ -19,7 +19,7 @@ export async function bulkInsertAll<T extends { id: string }>(collection: RxColl
     const firstError = result.error[0];
     if (firstError) {
       console.error('bulkInsert refused', collection.name, firstError);
-      throw new WriteError(`写入${collection.name}时有 ${result.error.length} 条记录被拒绝（第一条：${firstError.documentId}）`);
+      throw new WriteError(`有 ${result.error.length} 条记录不符合数据要求，未能保存`);
     }
   }
 }

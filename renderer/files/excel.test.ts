@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import { ROSTER_COLUMNS } from '@shared/forms/roster';
-import { guessMapping, planImport } from '@shared/rules/roster-import';
+import { findHeaderRow, guessMapping, planImport } from '@shared/rules/roster-import';
 import { readSheet, rosterTemplate, rosterWorkbook, statisticsWorkbook } from './excel';
 
 async function open(bytes: Uint8Array) {
@@ -44,14 +44,12 @@ describe('rosterWorkbook and readSheet', () => {
     expect(sheet.getCell('A1').value).toBe('市水利局离退休干部党支部党员花名册');
     expect(sheet.getCell('A1').isMerged).toBe(true);
 
-    // Drop the title rows: the header is row 3 of the export.
-    const { headers, rows } = await readSheet(bytes);
-    expect(headers[0]).toBe('市水利局离退休干部党支部党员花名册');
-    const header = rows[1]!;
-    const data = rows.slice(2);
-    const mapping = guessMapping(header);
-    const existingIds = new Map(demo.people.map((p) => [p.private!.idNumber!, p.name]));
-    const plan = planImport(data, mapping, { today: '2026-11-23', groups: demo.org.groups, existingIds });
+    // The export has a title and a date above its header row: the import finds the header (row 3).
+    const { rows } = await readSheet(bytes);
+    const header = findHeaderRow(rows);
+    expect(header).toBe(2);
+    const mapping = guessMapping(rows[header]!);
+    const plan = planImport(rows.slice(header + 1), mapping, { today: '2026-11-23', groups: demo.org.groups, existing: demo.people }, header + 2);
     expect(plan.rejected).toEqual([]);
     expect(plan.duplicates).toHaveLength(demo.people.length);
   });
@@ -68,5 +66,14 @@ describe('statisticsWorkbook', () => {
     expect(sheet.getCell('A4').value).toBe('按学历');
     expect(sheet.getCell('A4').isMerged).toBe(true);
     expect(sheet.getCell('B6').value).toBe(3);
+  });
+});
+
+describe('readSheet', () => {
+  it('reports an ID number Excel stored as a number, which has lost its last digits', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('名册').addRows([['姓名', '公民身份号码'], ['张三', Number('110105195003150019')]]);
+    const { rows } = await readSheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(rows[1]![1]).toContain('后几位已丢失');
   });
 });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { PersonDoc } from '@shared/model';
 import { ROSTER_COLUMNS, rosterCell } from '@shared/forms/roster';
 import type { StatTable } from '@shared/forms/statistics';
+import { NUMERIC_ID_NOTE } from '@shared/rules/person';
 
 export const XLSX_FILTER = { name: 'Excel 工作簿', extensions: ['xlsx'] };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE9E7' } };
@@ -66,7 +67,11 @@ export async function rosterTemplate(groupNames: readonly string[]): Promise<Uin
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates are midnight UTC
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'number') {
+    // Excel keeps 15 significant digits: an 18-digit ID typed into a number cell has lost its tail.
+    if (Number.isInteger(value) && Math.abs(value) >= 1e15) return `${NUMERIC_ID_NOTE}，后几位已丢失，请把这一栏设为“文本”后重新填写`;
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string') return value;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
@@ -76,11 +81,11 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export interface SheetText {
-  headers: string[];
+  /** Every row of the first worksheet, from row 1, as text. */
   rows: string[][];
 }
 
-/** The first worksheet as text: the header row, then the data rows. */
+/** The first worksheet as text; which row holds the headers is for the import to find. */
 export async function readSheet(data: Uint8Array): Promise<SheetText> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -90,12 +95,11 @@ export async function readSheet(data: Uint8Array): Promise<SheetText> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount < 1) throw new Error('这个工作簿是空的');
-  const width = sheet.getRow(1).cellCount;
+  const width = sheet.columnCount;
   const read = (rowNumber: number) => Array.from({ length: width }, (_, i) => cellText(sheet.getRow(rowNumber).getCell(i + 1).value).trim());
-  const headers = read(1);
   const rows: string[][] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) rows.push(read(r));
-  return { headers, rows };
+  for (let r = 1; r <= sheet.rowCount; r++) rows.push(read(r));
+  return { rows };
 }
 
 /** The roster as a committee expects it: title, date, header, bordered rows, frozen header. */

@@ -38,8 +38,16 @@ describe('checkRosterRow', () => {
     expect(problemsOf(row({ gender: '女' }))).toEqual([expect.stringContaining('性别为“男”')]);
   });
 
-  it('refuses a wrong check digit', () => {
-    expect(problemsOf(row({ idNumber: '110105195003150010' }))).toEqual([expect.stringContaining('校验位')]);
+  it('refuses a wrong check digit, saying so once', () => {
+    expect(problemsOf(row({ idNumber: '110105195003150010' }))).toEqual(['公民身份号码：号码校验位不对，请逐位核对']);
+  });
+
+  it('refuses text longer than the roster keeps, naming the limit', () => {
+    expect(problemsOf(row({ ethnicity: '族'.repeat(21) }))).toEqual(['民族：太长了，最多 20 个字']);
+  });
+
+  it('reads 中共党员 and 离休干部 as existing rosters write them', () => {
+    expect(checkRosterRow(row({ status: '中共党员', category: '离休干部' }), context)).toMatchObject({ ok: true, value: { status: 'full', category: 'retired' } });
   });
 
   it('accepts a 15-digit legacy ID number and keeps it as the 18-character number', () => {
@@ -75,8 +83,13 @@ describe('history', () => {
     return result.value;
   };
 
-  it('records what changed, from and to, in Chinese', () => {
-    expect(diffPerson(fields({}), fields({ group: '第一党小组' }))).toEqual([{ field: '党小组', from: '', to: 'G1' }]);
+  it('records what changed, from and to, in the words the roster prints', () => {
+    const groupName = (id: string) => (id === 'G1' ? '第一党小组' : '');
+    expect(diffPerson(fields({}), fields({ group: '第一党小组' }), groupName)).toEqual([{ field: '党小组', from: '', to: '第一党小组' }]);
+    expect(diffPerson(fields({}), fields({ bedridden: '是', duesBase: '4500' }), groupName)).toEqual([
+      { field: '长期卧床', from: '否', to: '是' },
+      { field: '党费基数（元）', from: '', to: '4500.00' },
+    ]);
   });
 
   it('names a changed identifier without copying its value', () => {

@@ -4,7 +4,7 @@
  */
 import { addYears, ageOn, isValidDate } from '../dates';
 import { CATEGORY_LABELS, codeOf, EDUCATION_LABELS, GENDER_LABELS, STATUS_LABELS } from '../forms/labels';
-import { columnOf, ROSTER_COLUMNS, type RosterField } from '../forms/roster';
+import { columnOf, ROSTER_COLUMNS, rosterCell, type RosterField } from '../forms/roster';
 import type { PersonAction, PersonDoc } from '../model';
 import { parseIdNumber } from './id-number';
 import { parseLegacyIdNumber, upgradeIdNumber } from './id-number-legacy';
@@ -34,6 +34,9 @@ export type RowResult = { ok: true; value: PersonFields } | { ok: false; problem
 
 const DATE_FIELDS = new Set<RosterField>(['birthDate', 'joinedOn', 'confirmedOn']);
 
+/** What a sheet reader puts in the ID column when Excel kept the number as a number and lost digits. */
+export const NUMERIC_ID_NOTE = 'Excel把这一格存成了数字';
+
 /** Reads 1950-03-15, 1950/3/15, 1950.3.15, 19500315 and 1950年3月15日 as a date. */
 export function readDate(text: string): string | undefined {
   const t = text.trim();
@@ -58,9 +61,10 @@ export function checkRosterRow(row: RosterRow, context: RowContext): RowResult {
 
   for (const column of ROSTER_COLUMNS) {
     if (column.required && !text(column.field)) problem(column.field, '必须填写');
+    if (text(column.field).length > column.maxLength) problem(column.field, `太长了，最多 ${column.maxLength} 个字`);
   }
   const name = text('name').replace(/\s+/g, '');
-  if (name && !/^[\u3400-\u9fff\u{20000}-\u{2ffff}·•A-Za-z]{1,40}$/u.test(name)) problem('name', '应与身份证上的姓名一致，只能是汉字（可含“·”）');
+  if (name && !/^[\u3400-\u9fff\u3007\uf900-\ufaff\u{20000}-\u{3134f}·•A-Za-z]{1,40}$/u.test(name)) problem('name', '应与身份证上的姓名一致：汉字，少数民族姓名可含“·”，外文姓名可用字母');
 
   const gender = text('gender') ? codeOf(GENDER_LABELS, text('gender')) : undefined;
   if (text('gender') && !gender) problem('gender', '请填“男”或“女”');
@@ -82,11 +86,13 @@ export function checkRosterRow(row: RosterRow, context: RowContext): RowResult {
   const { birthDate, joinedOn, confirmedOn } = dates;
 
   let idNumber: string | undefined;
-  if (text('idNumber')) {
+  if (text('idNumber').startsWith(NUMERIC_ID_NOTE)) {
+    problem('idNumber', text('idNumber'));
+  } else if (text('idNumber')) {
     // Old records carry 15-digit numbers: they are read and kept as the 18-character number of today.
     const legacy = /^\d{15}$/.test(text('idNumber'));
     const parsed = legacy ? parseLegacyIdNumber(text('idNumber')) : parseIdNumber(text('idNumber'));
-    if (!parsed.ok) problem('idNumber', parsed.message);
+    if (!parsed.ok) problem('idNumber', parsed.message.replace(/^(15位旧)?公民身份号码/, '$1号码'));
     else {
       idNumber = legacy ? upgradeIdNumber(text('idNumber')) : text('idNumber').toUpperCase();
       if (birthDate && parsed.value.birthDate !== birthDate) problem('idNumber', `号码中的出生日期是 ${parsed.value.birthDate}，与出生日期 ${birthDate} 不一致`);
@@ -161,13 +167,16 @@ const FIELD_LABELS: Partial<Record<keyof PersonFields, RosterField>> = {
 
 export type HistoryEntry = PersonDoc['history'][number];
 
-/** What changed between two versions, labelled in Chinese; identifiers are named, never copied. */
-export function diffPerson(before: PersonFields, after: PersonFields): HistoryEntry['changes'] {
+/**
+ * What changed between two versions, in the words the roster prints ("男 → 女", "第一党小组"), never
+ * stored codes; identifiers are named, never copied.
+ */
+export function diffPerson(before: PersonFields, after: PersonFields, groupName: (groupId: string) => string = (id) => id): HistoryEntry['changes'] {
   const changes: HistoryEntry['changes'] = [];
-  for (const key of Object.keys(FIELD_LABELS) as (keyof PersonFields)[]) {
-    const from = before[key] === undefined ? '' : String(before[key]);
-    const to = after[key] === undefined ? '' : String(after[key]);
-    if (from !== to) changes.push({ field: columnOf(FIELD_LABELS[key]!).label, from: from.slice(0, 400), to: to.slice(0, 400) });
+  for (const field of new Set(Object.values(FIELD_LABELS))) {
+    const from = rosterCell(before as PersonDoc, field, groupName);
+    const to = rosterCell(after as PersonDoc, field, groupName);
+    if (from !== to) changes.push({ field: columnOf(field).label, from: from.slice(0, 400), to: to.slice(0, 400) });
   }
   for (const [key, label] of Object.entries(PRIVATE_LABELS)) {
     const k = key as keyof NonNullable<PersonFields['private']>;
@@ -211,8 +220,8 @@ export function fieldsOf(person: PersonDoc): PersonFields {
 }
 
 /** The edited person, or null when nothing changed (no empty history entries). */
-export function updatedPerson(person: PersonDoc, fields: PersonFields, stamp: Omit<ChangeStamp, 'id' | 'orgId'>): PersonDoc | null {
-  const changes = diffPerson(fieldsOf(person), fields);
+export function updatedPerson(person: PersonDoc, fields: PersonFields, stamp: Omit<ChangeStamp, 'id' | 'orgId'>, groupName?: (groupId: string) => string): PersonDoc | null {
+  const changes = diffPerson(fieldsOf(person), fields, groupName);
   if (changes.length === 0) return null;
   const next: PersonDoc = { ...person, updatedAt: stamp.now, updatedBy: stamp.by, history: [...person.history, { at: stamp.now, by: stamp.by, action: 'update', changes }] };
   for (const key of EDITABLE_KEYS) delete next[key];

@@ -3,6 +3,8 @@
  * report by row number what is wrong. Bad rows and duplicates are skipped, never stored half-valid.
  */
 import { ROSTER_COLUMNS, type RosterField } from '../forms/roster';
+import type { PersonDoc } from '../model';
+import { parseLegacyIdNumber, upgradeIdNumber } from './id-number-legacy';
 import { checkRosterRow, type FieldProblem, type PersonFields, type RosterRow, type RowContext } from './person';
 
 /** For each sheet column (by index), the roster field it holds, or null to ignore it. */
@@ -53,16 +55,38 @@ export interface ImportPlan {
 }
 
 export interface ImportContext extends RowContext {
-  /** 身份证号 → name, of the people already kept (on the roll or archived). */
-  existingIds: ReadonlyMap<string, string>;
+  /** The people already kept, on the roll or archived. */
+  existing: readonly Pick<PersonDoc, 'name' | 'birthDate' | 'gender' | 'private'>[];
 }
 
-/** Checks every data row (rows after the header); duplicates are found by 公民身份号码. */
-export function planImport(rows: readonly (readonly string[])[], mapping: ColumnMapping, context: ImportContext): ImportPlan {
+/** The same person however the ID was written (lower-case x, 15 digits). */
+export function idKey(idNumber: string): string {
+  const id = idNumber.trim().toUpperCase();
+  return /^\d{15}$/.test(id) && parseLegacyIdNumber(id).ok ? upgradeIdNumber(id) : id;
+}
+
+/** Without an ID number, the same name, birth date and sex is taken as the same person. */
+const personKey = (p: Pick<PersonDoc, 'name' | 'birthDate' | 'gender'>) => `${p.name}|${p.birthDate}|${p.gender}`;
+
+/** The header is the first of the top rows in which at least three of our columns are recognised. */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  for (let i = 0; i < Math.min(rows.length, 10); i++) {
+    if (guessMapping(rows[i]!).filter(Boolean).length >= 3) return i;
+  }
+  return 0;
+}
+
+/**
+ * Checks every data row; `firstRowNumber` is the Excel row number of rows[0]. Duplicates are found by
+ * 公民身份号码, or by name, birth date and sex where a row has no ID number.
+ */
+export function planImport(rows: readonly (readonly string[])[], mapping: ColumnMapping, context: ImportContext, firstRowNumber = 2): ImportPlan {
   const plan: ImportPlan = { accepted: [], rejected: [], duplicates: [], empty: 0 };
+  const existingById = new Map(context.existing.flatMap((p) => (p.private?.idNumber ? [[idKey(p.private.idNumber), p.name] as const] : [])));
+  const existingByPerson = new Map(context.existing.map((p) => [personKey(p), p.name] as const));
   const seenInFile = new Map<string, number>();
   rows.forEach((cells, index) => {
-    const rowNumber = index + 2;
+    const rowNumber = index + firstRowNumber;
     if (cells.every((c) => !c || !c.trim())) {
       plan.empty += 1;
       return;
@@ -78,19 +102,18 @@ export function planImport(rows: readonly (readonly string[])[], mapping: Column
       return;
     }
     const id = result.value.private?.idNumber;
-    if (id) {
-      const existing = context.existingIds.get(id);
-      if (existing) {
-        plan.duplicates.push({ rowNumber, name, duplicateOf: `名册中已有 ${existing}（身份证号相同）` });
-        return;
-      }
-      const earlier = seenInFile.get(id);
-      if (earlier) {
-        plan.duplicates.push({ rowNumber, name, duplicateOf: `与本表第 ${earlier} 行身份证号相同` });
-        return;
-      }
-      seenInFile.set(id, rowNumber);
+    const key = id ? `id:${idKey(id)}` : `person:${personKey(result.value)}`;
+    const existing = id ? existingById.get(idKey(id)) : existingByPerson.get(personKey(result.value));
+    if (existing) {
+      plan.duplicates.push({ rowNumber, name, duplicateOf: id ? `名册中已有 ${existing}（身份证号相同）` : `名册中已有 ${existing}（姓名、出生日期、性别相同）` });
+      return;
     }
+    const earlier = seenInFile.get(key);
+    if (earlier) {
+      plan.duplicates.push({ rowNumber, name, duplicateOf: id ? `与本表第 ${earlier} 行身份证号相同` : `与本表第 ${earlier} 行姓名、出生日期、性别相同` });
+      return;
+    }
+    seenInFile.set(key, rowNumber);
     plan.accepted.push({ rowNumber, name, fields: result.value });
   });
   return plan;

@@ -131,6 +131,7 @@ test('archive a member: off the roll, still kept, and back again', async ({ page
   await page.getByLabel('查找人员').fill(name);
   await page.locator('.roster-row').filter({ hasText: name }).click();
   await page.getByRole('button', { name: '恢复在册' }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '恢复在册' }).click();
   await expect(page.locator('.ant-timeline')).toContainText('在册状态：出册 → 在册');
 });
 

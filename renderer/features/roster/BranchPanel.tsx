@@ -23,12 +23,15 @@ export function BranchPanel({ branch }: { branch: OrgDoc }) {
   const [newGroup, setNewGroup] = useState('');
   const countIn = (groupId: string) => members.filter((p) => p.groupId === groupId).length;
 
-  const save = async (patch: Partial<OrgDoc>, done: string) => {
+  /** True when saved; on failure the message says why and the open dialog keeps what was typed. */
+  const save = async (patch: Partial<OrgDoc>, done: string): Promise<boolean> => {
     try {
       await updateOrg(db, branch, patch);
       message.success(done);
+      return true;
     } catch (error) {
       message.error(`保存失败：${(error as Error).message}`);
+      return false;
     }
   };
 
@@ -97,7 +100,7 @@ export function BranchPanel({ branch }: { branch: OrgDoc }) {
               type="primary"
               onClick={() => {
                 const name = newGroup.trim();
-                if (name.length < 2) return void message.warning('请填写党小组名称');
+                if (name.length < 2) return void message.warning('党小组名称至少2个字，例如“第四党小组”');
                 if (branch.groups.some((g) => g.name === name)) return void message.warning('已有同名党小组');
                 setNewGroup('');
                 void save({ groups: [...branch.groups, { id: ulid(), name }] }, `已建立${name}`);
@@ -114,8 +117,10 @@ export function BranchPanel({ branch }: { branch: OrgDoc }) {
   );
 }
 
-function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: OrgDoc; memberNames: { id: string; name: string }[]; onClose: () => void; onSave: (c: OrgDoc['committee']) => Promise<void> }) {
+function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: OrgDoc; memberNames: { id: string; name: string }[]; onClose: () => void; onSave: (c: OrgDoc['committee']) => Promise<boolean> }) {
+  const { message } = App.useApp();
   const [rows, setRows] = useState(branch.committee.map((m) => ({ ...m })));
+  const [busy, setBusy] = useState(false);
   const today = todayInChina();
   return (
     <Modal
@@ -125,11 +130,14 @@ function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: Org
       okText="保存"
       cancelText="取消"
       onCancel={onClose}
+      confirmLoading={busy}
       onOk={async () => {
         const cleaned = rows.filter((r) => r.name.trim());
-        if (!cleaned.some((r) => r.role === 'secretary')) throw new Error('必须有书记');
-        await onSave(cleaned);
-        onClose();
+        if (!cleaned.some((r) => r.role === 'secretary')) return void message.error('支部委员会必须有书记');
+        if (cleaned.length > 7) return void message.error('支部委员会最多不超过7人');
+        setBusy(true);
+        if (await onSave(cleaned)) onClose();
+        setBusy(false);
       }}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -156,8 +164,9 @@ function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: Org
   );
 }
 
-function TermDialog({ onClose, onSave }: { onClose: () => void; onSave: (t: OrgDoc['terms'][number]) => Promise<void> }) {
+function TermDialog({ onClose, onSave }: { onClose: () => void; onSave: (t: OrgDoc['terms'][number]) => Promise<boolean> }) {
   const [form] = Form.useForm<{ electedOn: Dayjs; years: number }>();
+  const [busy, setBusy] = useState(false);
   return (
     <Modal
       open
@@ -165,10 +174,13 @@ function TermDialog({ onClose, onSave }: { onClose: () => void; onSave: (t: OrgD
       okText="保存"
       cancelText="取消"
       onCancel={onClose}
+      confirmLoading={busy}
       onOk={async () => {
-        const v = await form.validateFields();
-        await onSave({ electedOn: v.electedOn.format('YYYY-MM-DD'), years: v.years });
-        onClose();
+        const v = await form.validateFields().catch(() => null);
+        if (!v) return;
+        setBusy(true);
+        if (await onSave({ electedOn: v.electedOn.format('YYYY-MM-DD'), years: v.years })) onClose();
+        setBusy(false);
       }}
     >
       <Form form={form} layout="vertical" initialValues={{ years: 3, electedOn: dayjs() }}>

@@ -1,24 +1,24 @@
 /** Importing an existing roster: choose the file, check the column mapping, preview the report, import. */
 import { Alert, App, Button, Modal, Result, Select, Space, Steps, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ROSTER_COLUMNS, columnOf, type RosterField } from '@shared/forms/roster';
 import type { OrgDoc, PersonDoc } from '@shared/model';
-import { guessMapping, missingRequired, planImport, type ColumnMapping, type ImportPlan } from '@shared/rules/roster-import';
+import { findHeaderRow, guessMapping, missingRequired, planImport, type ColumnMapping, type ImportPlan } from '@shared/rules/roster-import';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { platform } from '../../platform';
 import type { SheetText } from '../../files/excel';
 import { applyImport } from './writes';
 
-type Stage = { step: 0 } | { step: 1; fileName: string; sheet: SheetText } | { step: 2; fileName: string; plan: ImportPlan } | { step: 3; added: number; plan: ImportPlan };
+type Stage = { step: 0 } | { step: 1; fileName: string; sheet: SheetText; header: number } | { step: 2; fileName: string; plan: ImportPlan } | { step: 3; added: number; plan: ImportPlan };
 
 export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; people: readonly PersonDoc[]; onClose: () => void }) {
+  // The caller opens this only once the roster has loaded: duplicates are checked against it.
   const db = useDb();
   const { message } = App.useApp();
   const [stage, setStage] = useState<Stage>({ step: 0 });
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [busy, setBusy] = useState(false);
-  const existingIds = useMemo(() => new Map(people.flatMap((p) => (p.private?.idNumber ? [[p.private.idNumber, p.name] as const] : []))), [people]);
 
   const chooseFile = async () => {
     setBusy(true);
@@ -27,8 +27,9 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
       if (!file) return;
       const { readSheet } = await import('../../files/excel');
       const sheet = await readSheet(file.data);
-      setMapping(guessMapping(sheet.headers));
-      setStage({ step: 1, fileName: file.name, sheet });
+      const header = findHeaderRow(sheet.rows);
+      setMapping(guessMapping(sheet.rows[header] ?? []));
+      setStage({ step: 1, fileName: file.name, sheet, header });
     } catch (error) {
       message.error((error as Error).message);
     } finally {
@@ -38,7 +39,7 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
 
   const check = () => {
     if (stage.step !== 1) return;
-    const plan = planImport(stage.sheet.rows, mapping, { today: todayInChina(), groups: branch.groups, existingIds });
+    const plan = planImport(stage.sheet.rows.slice(stage.header + 1), mapping, { today: todayInChina(), groups: branch.groups, existing: people }, stage.header + 2);
     setStage({ step: 2, fileName: stage.fileName, plan });
   };
 
@@ -49,7 +50,7 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
       const { added } = await applyImport(db, branch.id, stage.plan);
       setStage({ step: 3, added, plan: stage.plan });
     } catch (error) {
-      message.error(`导入失败，名册没有任何改动：${(error as Error).message}`);
+      message.error(`导入没有完成，已撤回本次写入，名册没有改动：${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -91,7 +92,7 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
       {stage.step === 1 && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>
-            文件“{stage.fileName}”有 {stage.sheet.rows.length} 行数据。请核对每一栏对应的内容，不需要的栏目选“不导入”。
+            文件“{stage.fileName}”第 {stage.header + 1} 行是栏目名称，下面有 {stage.sheet.rows.length - stage.header - 1} 行数据。请核对每一栏对应的内容，不需要的栏目选“不导入”。
           </Typography.Paragraph>
           {missing.length > 0 && <Alert type="warning" showIcon message={`还缺少必填栏目：${missing.map((f) => columnOf(f).label).join('、')}`} />}
           <Table
@@ -99,7 +100,7 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
             pagination={false}
             rowKey="index"
             scroll={{ y: 360 }}
-            dataSource={stage.sheet.headers.map((header, index) => ({ index, header, sample: stage.sheet.rows[0]?.[index] ?? '' }))}
+            dataSource={(stage.sheet.rows[stage.header] ?? []).map((header, index) => ({ index, header, sample: stage.sheet.rows[stage.header + 1]?.[index] ?? '' }))}
             columns={[
               { title: '文件中的栏目', dataIndex: 'header', width: 200 },
               { title: '第一行内容', dataIndex: 'sample', width: 220, ellipsis: true },
@@ -143,7 +144,7 @@ function ImportReport({ plan }: { plan: ImportPlan }) {
         type={rows.length ? 'warning' : 'success'}
         showIcon
         message={`可以导入 ${plan.accepted.length} 人；有错误 ${plan.rejected.length} 行；重复 ${plan.duplicates.length} 行。`}
-        description={rows.length ? '有问题的行不会导入。可以在Excel里改正后再导入这些行，已导入的人不会重复。' : undefined}
+        description={rows.length ? '有问题的行不会导入。请在Excel里改正这些行，再单独导入它们；整表重新导入时，已在名册中的人会被识别为重复而跳过。' : undefined}
       />
       {rows.length > 0 && (
         <Table

@@ -1,6 +1,6 @@
 /** One person: every field, the history of changes, and what can be done (修改, 出册, 恢复, 打印信息卡). */
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ARCHIVE_REASON_LABELS } from '@shared/forms/labels';
 import { ROSTER_COLUMNS, rosterCell } from '@shared/forms/roster';
@@ -15,7 +15,7 @@ import { archivePersonOnDb, restorePersonOnDb } from './writes';
 
 export function PersonDrawer({ branch, personId }: { branch: OrgDoc; personId: string }) {
   const db = useDb();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const close = useRosterUi((s) => s.open);
   const edit = useRosterUi((s) => s.edit);
   const live = usePerson(personId);
@@ -42,10 +42,22 @@ export function PersonDrawer({ branch, personId }: { branch: OrgDoc; personId: s
               </Button>
             ) : (
               <Button
-                onClick={async () => {
-                  await restorePersonOnDb(db, person);
-                  message.success(ROSTER.restored);
-                }}
+                onClick={() =>
+                  modal.confirm({
+                    title: `恢复 ${person.name} 在册？`,
+                    content: '恢复后此人重新计入名册和统计，出册记录保留在修改历史中。',
+                    okText: '恢复在册',
+                    cancelText: '取消',
+                    onOk: async () => {
+                      try {
+                        await restorePersonOnDb(db, person);
+                        message.success(ROSTER.restored);
+                      } catch (error) {
+                        message.error(`恢复失败：${(error as Error).message}`);
+                      }
+                    },
+                  })
+                }
               >
                 {ROSTER.restore}
               </Button>
@@ -85,18 +97,31 @@ export function PersonDrawer({ branch, personId }: { branch: OrgDoc; personId: s
               }))}
             />
           </div>
-          {archiving && <ArchiveDialog person={person} onDone={() => setArchiving(false)} onArchive={async (a) => {
-                await archivePersonOnDb(db, person, a);
-                message.success(ROSTER.archived);
-              }} />}
+          {archiving && (
+            <ArchiveDialog
+              person={person}
+              onDone={() => setArchiving(false)}
+              onArchive={async (a) => {
+                try {
+                  await archivePersonOnDb(db, person, a);
+                  message.success(ROSTER.archived);
+                  return true;
+                } catch (error) {
+                  message.error(`出册失败：${(error as Error).message}`);
+                  return false;
+                }
+              }}
+            />
+          )}
         </Space>
       )}
     </Drawer>
   );
 }
 
-function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDone: () => void; onArchive: (a: NonNullable<PersonDoc['archived']>) => Promise<void> }) {
+function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDone: () => void; onArchive: (a: NonNullable<PersonDoc['archived']>) => Promise<boolean> }) {
   const [form] = Form.useForm<{ reason: ArchiveReason; on: Dayjs; note?: string }>();
+  const [busy, setBusy] = useState(false);
   return (
     <Modal
       open
@@ -105,10 +130,13 @@ function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDon
       cancelText="取消"
       okButtonProps={{ danger: true }}
       onCancel={onDone}
+      confirmLoading={busy}
       onOk={async () => {
-        const values = await form.validateFields();
-        await onArchive({ reason: values.reason, on: values.on.format('YYYY-MM-DD'), ...(values.note ? { note: values.note } : {}) });
-        onDone();
+        const values = await form.validateFields().catch(() => null);
+        if (!values) return;
+        setBusy(true);
+        if (await onArchive({ reason: values.reason, on: values.on.format('YYYY-MM-DD'), ...(values.note ? { note: values.note } : {}) })) onDone();
+        setBusy(false);
       }}
     >
       <Typography.Paragraph>出册不会删除任何记录：此人的信息和历史仍然保留，并计入往年统计。</Typography.Paragraph>
@@ -116,7 +144,14 @@ function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDon
         <Form.Item name="reason" label="出册原因" rules={[{ required: true, message: '请选择出册原因' }]}>
           <Select options={ARCHIVE_REASONS.map((r) => ({ value: r, label: ARCHIVE_REASON_LABELS[r] }))} />
         </Form.Item>
-        <Form.Item name="on" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="on"
+          label="日期"
+          rules={[
+            { required: true, message: '请选择日期' },
+            { validator: (_, d?: Dayjs) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
+          ]}
+        >
           <DatePicker placeholder="请选择日期" />
         </Form.Item>
         <Form.Item name="note" label="说明（可不填）">

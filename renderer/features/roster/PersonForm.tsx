@@ -20,10 +20,13 @@ export function PersonForm({ branch }: { branch: OrgDoc }) {
   const close = useRosterUi((s) => s.edit);
   const person = usePerson(editing === 'new' || !editing ? '' : editing);
   if (editing !== 'new' && person.loading) return null;
-  return <PersonFormDialog key={editing ?? ''} branch={branch} person={editing === 'new' ? null : (person.value ?? null)} onClose={() => close(null)} />;
+  if (editing !== 'new' && !person.value) return null;
+  return <PersonFormDialog key={editing ?? ''} branch={branch} person={editing === 'new' ? null : person.value!} onClose={() => close(null)} />;
 }
 
-function PersonFormDialog({ branch, person, onClose }: { branch: OrgDoc; person: PersonDoc | null; onClose: () => void }) {
+function PersonFormDialog({ branch, person: opened, onClose }: { branch: OrgDoc; person: PersonDoc | null; onClose: () => void }) {
+  // The version the form was opened on: saving refuses if the person changed meanwhile.
+  const [person] = useState(opened);
   const db = useDb();
   const { message } = App.useApp();
   const [form] = Form.useForm<RosterRow>();
@@ -47,7 +50,7 @@ function PersonFormDialog({ branch, person, onClose }: { branch: OrgDoc; person:
     try {
       if (person) {
         // The form holds every editable field: what it leaves empty is removed from the person.
-        const changed = await editPerson(db, person, result.value);
+        const changed = await editPerson(db, person, result.value, groupName);
         message.success(changed ? ROSTER.saved : ROSTER.nothingChanged);
       } else {
         await addPerson(db, branch.id, result.value);
@@ -74,11 +77,11 @@ function PersonFormDialog({ branch, person, onClose }: { branch: OrgDoc; person:
     const input = choices ? (
       <Select options={choices.map((c) => ({ value: c, label: c || '（不分组）' }))} />
     ) : column.field === 'note' || column.field === 'address' ? (
-      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={column.field === 'note' ? 2000 : 200} />
+      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={column.maxLength} />
     ) : (
       <Input
         placeholder={['birthDate', 'joinedOn', 'confirmedOn'].includes(column.field) ? DATE_HINT : column.example}
-        maxLength={column.field === 'idNumber' ? 18 : 200}
+        maxLength={column.maxLength}
         onChange={column.field === 'idNumber' ? (e) => onIdNumber(e.target.value) : undefined}
       />
     );

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, PrinterOutlined, UploadOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORY_LABELS, STATUS_LABELS } from '@shared/forms/labels';
@@ -79,7 +79,7 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => ui.edit('new')}>
           {ROSTER.add}
         </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+        <Button icon={<UploadOutlined />} disabled={!all} onClick={() => setImporting(true)}>
           {ROSTER.import}
         </Button>
         <Button icon={<DownloadOutlined />} onClick={() => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rows, groupName, today))}>
@@ -132,10 +132,11 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
           {all ? ROSTER.count(rows.length, ui.showArchived ? all.length : onRollCount) : '正在读取……'}
         </Typography.Text>
       </Space>
+      {people.error && <Alert type="error" showIcon message="读取名册时出错，名单可能不完整" description={`请关闭软件后重新打开；如仍不行，请联系技术支持。（${people.error.message}）`} />}
       <RosterTable rows={rows} today={today} groupName={groupName} height={tableHeight} empty={all && all.length === 0 ? ROSTER.empty : people.loading ? '正在读取……' : ROSTER.noMatch} onOpen={ui.open} />
       {ui.openPersonId && <PersonDrawer branch={branch} personId={ui.openPersonId} />}
       {ui.editing && <PersonForm branch={branch} />}
-      {importing && <ImportDialog branch={branch} people={all ?? []} onClose={() => setImporting(false)} />}
+      {importing && all && <ImportDialog branch={branch} people={all} onClose={() => setImporting(false)} />}
     </Space>
   );
 }

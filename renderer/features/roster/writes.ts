@@ -20,13 +20,16 @@ export async function addPerson(db: BranchDatabase, orgId: string, fields: Perso
 }
 
 /** Saves an edit; returns false when nothing changed. Refuses if someone else changed the person meanwhile. */
-export async function editPerson(db: BranchDatabase, before: PersonDoc, fields: PersonFields): Promise<boolean> {
-  const next = updatedPerson(before, fields, stampNow());
+export async function editPerson(db: BranchDatabase, before: PersonDoc, fields: PersonFields, groupName?: (groupId: string) => string): Promise<boolean> {
+  const next = updatedPerson(before, fields, stampNow(), groupName);
   if (!next) return false;
   const doc = await db.people.findOne(before.id).exec();
   if (!doc) throw new Error('找不到这个人的记录，可能已被删除');
-  if (doc.updatedAt !== before.updatedAt) throw new Error('这条记录刚被修改过，请关闭后重新打开再改');
-  await doc.incrementalModify(() => withSearchKeys(next));
+  await doc.incrementalModify((current) => {
+    // Checked inside the write: an edit made meanwhile elsewhere is never overwritten unseen.
+    if (current.updatedAt !== before.updatedAt) throw new Error('这条记录在您修改期间被改动过，请关闭后重新打开再改');
+    return withSearchKeys(next);
+  });
   return true;
 }
 
@@ -47,18 +50,31 @@ export async function applyImport(db: BranchDatabase, orgId: string, plan: Impor
   const batch = ulid();
   const stamp = stampNow();
   const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: ulid(), orgId, ...stamp }, 'import', batch)));
-  // One write for the whole import: the open roster re-reads once, not once per batch.
-  await bulkInsertAll(db.people, people, people.length || 1);
+  // One write for the whole import: the open roster re-reads once, not once per batch. RxDB stores
+  // the rows that pass and refuses the others: on any refusal the stored ones are taken back.
+  try {
+    await bulkInsertAll(db.people, people, people.length || 1);
+  } catch (error) {
+    await undoImport(db, orgId, batch);
+    throw error;
+  }
   return { batch, added: people.length };
 }
 
-/** The latest import batch still on the roll, with how many people it added. Batch ids are ULIDs: time-ordered. */
-export async function lastImport(db: BranchDatabase, orgId: string): Promise<{ batch: string; count: number } | null> {
-  const imported = await db.people.find({ selector: { orgId, importBatch: { $exists: true } } }).exec();
+/** Undo is offered for a day after an import: later, the imported people have a life of their own. */
+export const UNDO_IMPORT_HOURS = 24;
+
+/**
+ * The latest import, if it was made within the last day, with how many people it added. Batch ids
+ * are ULIDs, so they sort by time and carry it.
+ */
+export async function lastImport(db: BranchDatabase, orgId: string, now = Date.now()): Promise<{ batch: string; count: number } | null> {
+  const since = ulid(now - UNDO_IMPORT_HOURS * 3600_000).slice(0, 10);
+  const recent = await db.people.find({ selector: { orgId, importBatch: { $gte: since } } }).exec();
   let batch: string | null = null;
-  for (const doc of imported) if (doc.importBatch && (!batch || doc.importBatch > batch)) batch = doc.importBatch;
+  for (const doc of recent) if (doc.importBatch && (!batch || doc.importBatch > batch)) batch = doc.importBatch;
   if (!batch) return null;
-  return { batch, count: imported.filter((doc) => doc.importBatch === batch).length };
+  return { batch, count: recent.filter((doc) => doc.importBatch === batch).length };
 }
 
 /** Removes every person the given import added, and nothing else. */
