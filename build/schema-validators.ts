@@ -22,7 +22,8 @@ function rxdbAjv(): Ajv {
     warn: (message: unknown) => void (String(message).includes('option unicode') || console.warn(message)),
     error: (message: unknown) => console.error(message),
   };
-  const ajv = new Ajv({ strict: true, unicode: false, code: { source: true, esm: true }, logger });
+  // Error objects carry the failing keyword and path but no message text: the app logs them, people see its own words.
+  const ajv = new Ajv({ strict: true, unicode: false, messages: false, code: { source: true, esm: true, optimize: true }, logger });
   for (const keyword of ['version', 'keyCompression', 'primaryKey', 'indexes', 'encrypted', 'final', 'sharding', 'internalIndexes', 'attachments', 'ref', 'crdt']) {
     ajv.addKeyword(keyword);
   }

@@ -2,6 +2,7 @@
 import type { DemoKind } from '@shared/ipc';
 import { generateDemoBranch, generateScaleData, type DemoDataSet } from '@shared/demo';
 import type { BranchDatabase } from './database';
+import { validatorsReady } from './validate';
 import { bulkInsertAll } from './writes';
 
 export type DemoLoadResult = { loaded: true; people: number; meetings: number } | { loaded: false; reason: string };
@@ -9,6 +10,7 @@ export type DemoLoadResult = { loaded: true; people: number; meetings: number } 
 export async function loadDemo(db: BranchDatabase, kind: DemoKind, today: string): Promise<DemoLoadResult> {
   const existing = await db.orgs.count().exec();
   if (existing > 0) return { loaded: false, reason: '本机已有支部数据，为免覆盖，未载入演示数据。' };
+  await validatorsReady;
   const data: DemoDataSet = kind === 'scale' ? generateScaleData({ today }) : generateDemoBranch({ today });
   // The org goes last: a half-loaded set then looks like an empty install and can be loaded again.
   await bulkInsertAll(db.people, data.people);

@@ -3,7 +3,9 @@ import { fillWithDefaultSettings, type RxJsonSchema } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import { collections, COLLECTION_NAMES } from '@shared/model';
-import { precompiled } from './validate';
+import { precompiled, validatorsReady } from './validate';
+
+await validatorsReady;
 
 const full = (name: (typeof COLLECTION_NAMES)[number]) => fillWithDefaultSettings(collections[name].schema as RxJsonSchema<unknown>);
 const stored = <T extends object>(doc: T) => ({ ...doc, _deleted: false, _rev: '1-a', _meta: { lwt: 1700000000000 }, _attachments: {} });

@@ -6,15 +6,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- RxDB hands validators schemas of any document type */
 import { wrappedValidateStorageFactory, type RxJsonSchema } from 'rxdb';
 import { getValidator as zSchemaValidator } from 'rxdb/plugins/validate-z-schema';
-import * as compiled from 'virtual:branchdesk-validators';
 import { schemaFingerprint } from '@shared/model/fingerprint';
+
+let compiled: { fingerprints: Record<string, string> } | null = null;
+
+/**
+ * The compiled validators (about 250 kB of code) load beside the app's start instead of before it;
+ * a write that comes earlier is checked by z-schema. Bulk writes (demo data, imports) await this.
+ */
+export const validatorsReady: Promise<void> = import('virtual:branchdesk-validators').then((module) => {
+  compiled = module;
+});
 
 interface CompiledValidator {
   (data: unknown): boolean;
   errors?: unknown[] | null;
 }
 
+/** The compiled validator for exactly this schema, or null (not loaded yet, or built from another version). */
 export function precompiled(schema: RxJsonSchema<any>): CompiledValidator | null {
+  if (!compiled) return null;
   const id = `v_${schema.title}`;
   const validate = (compiled as unknown as Record<string, CompiledValidator | undefined>)[id];
   if (!validate || compiled.fingerprints[id] !== schemaFingerprint(schema)) return null;
@@ -22,12 +33,19 @@ export function precompiled(schema: RxJsonSchema<any>): CompiledValidator | null
 }
 
 function getValidator(schema: RxJsonSchema<any>) {
-  const validate = precompiled(schema);
-  if (!validate) {
-    if (schema.title && schema.title !== 'RxInternalDocument') console.warn(`schema ${schema.title} v${schema.version} has no build-time validator: using z-schema`);
-    return zSchemaValidator(schema);
-  }
-  return (doc: unknown) => (validate(doc) ? [] : (validate.errors ?? [{ message: 'invalid' }]));
+  let fast: CompiledValidator | null = null;
+  let slow: ((doc: unknown) => unknown[]) | null = null;
+  let warned = false;
+  return (doc: unknown) => {
+    fast ??= precompiled(schema);
+    if (fast) return fast(doc) ? [] : (fast.errors ?? [{ keyword: 'invalid' }]);
+    if (compiled && !warned && schema.title && schema.title !== 'RxInternalDocument') {
+      warned = true;
+      console.warn(`schema ${schema.title} v${schema.version} has no build-time validator: using z-schema`);
+    }
+    slow ??= zSchemaValidator(schema);
+    return slow(doc);
+  };
 }
 
 export const wrappedValidateCompiledStorage = wrappedValidateStorageFactory(getValidator as never, 'ajv-compiled');

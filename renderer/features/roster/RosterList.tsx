@@ -72,17 +72,21 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
   };
 
 
-  return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap>
-        <Input.Search allowClear style={{ width: '24em' }} placeholder={ROSTER.searchPlaceholder} value={ui.query} onChange={(e) => ui.setFilter('query', e.target.value)} aria-label="查找人员" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => ui.edit('new')}>
+  // Only the search box, the count and the table change on a keystroke: the other controls are
+  // kept as they are, so typing over 10,000 people stays within a frame.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const { edit, setFilter } = ui;
+  const actions = useMemo(
+    () => (
+      <>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => edit('new')}>
           {ROSTER.add}
         </Button>
         <Button icon={<UploadOutlined />} disabled={!all} onClick={() => setImporting(true)}>
           {ROSTER.import}
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rows, groupName, today))}>
+        <Button icon={<DownloadOutlined />} onClick={() => void save(`${branch.name}党员花名册${today}.xlsx`, async () => (await import('../../files/excel')).rosterWorkbook(branch.name, rowsRef.current, groupName, today))}>
           {ROSTER.export}
         </Button>
         <Button icon={<FileExcelOutlined />} onClick={() => void save('党员名册导入模板.xlsx', async () => (await import('../../files/excel')).rosterTemplate(branch.groups.map((g) => g.name)))}>
@@ -91,7 +95,7 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
         <Button
           icon={<PrinterOutlined />}
           onClick={() =>
-            void printDocument(<RosterPrint branchName={branch.name} people={rows.filter((p) => p.onRoll)} groupName={groupName} today={today} />, {
+            void printDocument(<RosterPrint branchName={branch.name} people={rowsRef.current.filter((p) => p.onRoll)} groupName={groupName} today={today} />, {
               suggestedName: `${branch.name}党员花名册.pdf`,
               landscape: true,
             }).catch((error: Error) => message.error(error.message))
@@ -119,15 +123,34 @@ export function RosterList({ branch }: { branch: OrgDoc }) {
             {ROSTER.undoImport(undoable.count)}
           </Button>
         )}
-      </Space>
-      <Space wrap>
-        <Select allowClear placeholder={ROSTER.filters.status} style={{ width: '9em' }} value={ui.status} onChange={(v) => ui.setFilter('status', v ?? null)} options={PARTY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} aria-label={ROSTER.filters.status} />
-        <Select allowClear placeholder={ROSTER.filters.category} style={{ width: '8.5em' }} value={ui.category} onChange={(v) => ui.setFilter('category', v ?? null)} options={PERSON_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} aria-label={ROSTER.filters.category} />
-        <Select allowClear placeholder={ROSTER.filters.group} style={{ width: '12em' }} value={ui.groupId} onChange={(v) => ui.setFilter('groupId', v ?? null)} options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} aria-label={ROSTER.filters.group} />
-        <Select allowClear placeholder={ROSTER.filters.age} style={{ width: '9em' }} value={ui.ageBand} onChange={(v) => ui.setFilter('ageBand', v ?? null)} options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))} aria-label={ROSTER.filters.age} />
-        <Checkbox checked={ui.showArchived} onChange={(e) => ui.setFilter('showArchived', e.target.checked)}>
+      </>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- export and print read the rows shown at the moment of the click
+    [all, undoable, branch, groupName, today, edit],
+  );
+  const filters = useMemo(
+    () => (
+      <>
+        <Select allowClear placeholder={ROSTER.filters.status} style={{ width: '9em' }} value={ui.status} onChange={(v) => setFilter('status', v ?? null)} options={PARTY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} aria-label={ROSTER.filters.status} />
+        <Select allowClear placeholder={ROSTER.filters.category} style={{ width: '8.5em' }} value={ui.category} onChange={(v) => setFilter('category', v ?? null)} options={PERSON_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} aria-label={ROSTER.filters.category} />
+        <Select allowClear placeholder={ROSTER.filters.group} style={{ width: '12em' }} value={ui.groupId} onChange={(v) => setFilter('groupId', v ?? null)} options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} aria-label={ROSTER.filters.group} />
+        <Select allowClear placeholder={ROSTER.filters.age} style={{ width: '9em' }} value={ui.ageBand} onChange={(v) => setFilter('ageBand', v ?? null)} options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))} aria-label={ROSTER.filters.age} />
+        <Checkbox checked={ui.showArchived} onChange={(e) => setFilter('showArchived', e.target.checked)}>
           {ROSTER.showArchived}
         </Checkbox>
+      </>
+    ),
+    [ui.status, ui.category, ui.groupId, ui.ageBand, ui.showArchived, branch.groups, setFilter],
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search allowClear style={{ width: '24em' }} placeholder={ROSTER.searchPlaceholder} value={ui.query} onChange={(e) => ui.setFilter('query', e.target.value)} aria-label="查找人员" />
+        {actions}
+      </Space>
+      <Space wrap>
+        {filters}
         <Typography.Text type="secondary" data-testid="roster-count">
           {all ? ROSTER.count(rows.length, ui.showArchived ? all.length : onRollCount) : '正在读取……'}
         </Typography.Text>

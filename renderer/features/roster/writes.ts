@@ -5,6 +5,7 @@ import { archivedPerson, newPerson, restoredPerson, updatedPerson, type PersonFi
 import type { ImportPlan } from '@shared/rules/roster-import';
 import { searchKeys } from '@shared/rules/pinyin-search';
 import type { BranchDatabase } from '../../db/database';
+import { validatorsReady } from '../../db/validate';
 import { bulkInsertAll, LOCAL_AUTHOR } from '../../db/writes';
 
 const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
@@ -47,6 +48,7 @@ export async function restorePersonOnDb(db: BranchDatabase, person: PersonDoc): 
 
 /** Adds the accepted rows of an import as one batch that can be undone as a whole. */
 export async function applyImport(db: BranchDatabase, orgId: string, plan: ImportPlan): Promise<{ batch: string; added: number }> {
+  await validatorsReady;
   const batch = ulid();
   const stamp = stampNow();
   const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: ulid(), orgId, ...stamp }, 'import', batch)));
