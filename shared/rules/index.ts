@@ -11,3 +11,4 @@ export * from './statistics';
 export * from './term';
 export * from './recruitment-steps';
 export * from './recruitment';
+export * from './dossier';

@@ -13,6 +13,7 @@ import { STATUS_LABELS } from '@shared/forms/labels';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useRosterPeople } from '../roster/hooks';
+import { StepForm } from './StepForm';
 
 interface Row {
   dossier: DossierDoc;
@@ -31,7 +32,7 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
   const dossiers = useOpenDossiers(branch.id);
   const people = useRosterPeople(branch.id);
   const today = todayInChina();
-  const [open, setOpen] = useState<Row | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
   const rows = useMemo<Row[]>(() => {
     if (!dossiers.value || !people.value) return [];
     const byId = new Map(people.value.map((p) => [p.id, p]));
@@ -52,7 +53,7 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message="这里列出正在发展的每一位同志，按25个步骤检查时间要求。登记新步骤、打印发展材料的功能将在下一版本提供。"
+        message="这里列出正在发展的每一位同志，按25个步骤检查时间要求。点一行打开档案，可登记新的步骤；打印发展材料的功能将在下一版本提供。"
       />
       <Table<Row>
         rowKey={(r) => r.dossier.id}
@@ -60,7 +61,7 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: <Empty description="目前没有正在发展的人员" /> }}
-        onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({ onClick: () => setOpen(r.dossier.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: '姓名', key: 'name', render: (_, r) => r.person.name },
           { title: '当前身份', key: 'status', render: (_, r) => STATUS_LABELS[r.person.status] },
@@ -95,15 +96,17 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
           },
         ]}
       />
-      {open && <DossierDrawer row={open} onClose={() => setOpen(null)} />}
+      {open && <DossierDrawer row={rows.find((r) => r.dossier.id === open) ?? null} onClose={() => setOpen(null)} />}
     </Card>
   );
 }
 
-function DossierDrawer({ row, onClose }: { row: Row; onClose: () => void }) {
+function DossierDrawer({ row, onClose }: { row: Row | null; onClose: () => void }) {
+  if (!row) return null;
   const done = new Map(row.dossier.events.map((e) => [e.step, e]));
   return (
     <Drawer open width={760} title={`${row.person.name}的发展档案`} onClose={onClose}>
+      {row.check.next && <StepForm key={row.dossier.updatedAt} dossier={row.dossier} person={row.person} nextStep={row.check.next.step} onSaved={() => undefined} />}
       <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="当前身份">{STATUS_LABELS[row.person.status]}</Descriptions.Item>
         <Descriptions.Item label="所处阶段">{RECRUITMENT_STAGE_NAMES[row.check.stage]}</Descriptions.Item>

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { recruitmentEvents } from '../demo/branch';
+import type { DossierDoc } from '../model';
+import { recordStep } from './dossier';
+
+const stamp = { now: '2026-11-23T02:00:00.000Z', by: '书记' };
+
+function dossier(lastStep: number): DossierDoc {
+  return {
+    id: '01KAZZZZZZZZZZZZZZZZZZZZZZ', orgId: 'ORG', createdAt: stamp.now, updatedAt: stamp.now, updatedBy: '书记', personId: 'P1', state: 'open',
+    events: recruitmentEvents('2024-01-10', lastStep, ['甲', '乙'], ['丙', '丁']), thoughtReports: [], evaluations: [], trainings: [],
+  };
+}
+
+describe('recordStep', () => {
+  it('adds the step in step order and stamps the change', () => {
+    const { dossier: next } = recordStep(dossier(9), { step: 10, date: '2025-07-20' }, stamp);
+    expect(next.events.map((e) => e.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(next).toMatchObject({ updatedAt: stamp.now, updatedBy: '书记' });
+  });
+
+  it('makes an activist at step 3 and a candidate at step 7', () => {
+    expect(recordStep(dossier(2), { step: 3, date: '2024-05-10' }, stamp).person).toEqual({ status: 'activist' });
+    expect(recordStep(dossier(6), { step: 7, date: '2025-06-10' }, stamp).person).toEqual({ status: 'candidate' });
+  });
+
+  it('admits a probationary member at step 15 with that day as 入党日期', () => {
+    expect(recordStep(dossier(14), { step: 15, date: '2025-10-10' }, stamp).person).toEqual({ status: 'probationary', joinedOn: '2025-10-10' });
+  });
+
+  it('confirms at step 23 from the end of the probation year, not from the meeting day', () => {
+    const d = dossier(22);
+    const admitted = d.events.find((e) => e.step === 15)!.date;
+    const { person } = recordStep(d, { step: 23, date: '2026-12-20', outcome: '按期转正' }, stamp);
+    expect(person).toEqual({ status: 'full', confirmedOn: `${Number(admitted.slice(0, 4)) + 1}${admitted.slice(4)}` });
+  });
+
+  it('keeps a probationary member after an extension and asks how long it is', () => {
+    expect(recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, stamp).person).toEqual({});
+    expect(() => recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '延长预备期' }, stamp)).toThrow('延长多久');
+  });
+
+  it('stops the dossier when the probationary membership is cancelled, and closes it at step 25', () => {
+    expect(recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '取消预备党员资格' }, stamp).dossier.state).toBe('stopped');
+    expect(recordStep(dossier(24), { step: 25, date: '2027-03-01' }, stamp).dossier.state).toBe('closed');
+  });
+});

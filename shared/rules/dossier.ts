@@ -1,0 +1,45 @@
+/**
+ * Recording a step of a recruitment dossier, and what it changes on the person: 确定入党积极分子
+ * (step 3) makes an activist, 确定发展对象 (7) a candidate, 支部大会接收 (15) a probationary member
+ * with 入党日期, the 转正 resolution (23, 按期转正) a full member, 材料归档 (25) closes the dossier.
+ */
+import { addMonths, addYears } from '../dates';
+import type { DossierDoc, PartyStatus, PersonDoc } from '../model';
+import { readProbationOutcome } from './recruitment';
+
+export type DossierEvent = DossierDoc['events'][number];
+
+export interface RecordedStep {
+  dossier: DossierDoc;
+  /** The fields of the person that change with this step; empty when none. */
+  person: Partial<Pick<PersonDoc, 'status' | 'joinedOn' | 'confirmedOn'>>;
+}
+
+const STATUS_AFTER: Partial<Record<number, PartyStatus>> = { 3: 'activist', 7: 'candidate', 15: 'probationary' };
+
+/** Steps whose record carries a committee's 文号 (备案, 预审, 审批). */
+export const STEPS_WITH_DOC_NO: ReadonlySet<number> = new Set([4, 8, 13, 17, 18, 24]);
+
+export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { now: string; by: string }): RecordedStep {
+  const events = [...dossier.events.filter((e) => !(e.step === event.step && e.date === event.date)), event].sort((a, b) => a.step - b.step || a.date.localeCompare(b.date));
+  const next: DossierDoc = { ...dossier, events, updatedAt: stamp.now, updatedBy: stamp.by };
+  if (event.step === 25) next.state = 'closed';
+  const person: RecordedStep['person'] = {};
+  const status = STATUS_AFTER[event.step];
+  if (status) person.status = status;
+  if (event.step === 15) person.joinedOn = event.date;
+  if (event.step === 23) {
+    const { outcome, extensionMonths } = readProbationOutcome(event.outcome);
+    const admitted = events.find((e) => e.step === 15)?.date;
+    if (outcome === 'confirm' && admitted) {
+      person.status = 'full';
+      // 转正 dates from the end of the probation year, however much later the meeting was (R-PROBATION-1Y).
+      const priorExtension = events.filter((e) => e.step === 23 && e !== event).map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0).reduce((a, b) => a + b, 0);
+      person.confirmedOn = addMonths(addYears(admitted, 1), priorExtension);
+    }
+    if (outcome === 'extend' && extensionMonths === undefined) throw new Error('延长预备期须写明延长多久（六个月至一年）');
+    // 取消预备党员资格: the dossier ends; the person leaves the roll through 出册, with its reason.
+    if (outcome === 'cancel') next.state = 'stopped';
+  }
+  return { dossier: next, person };
+}
