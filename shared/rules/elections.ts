@@ -213,7 +213,7 @@ export function tallyElection(input: ElectionInput): ElectionTally {
   const reasons: string[] = [];
   if (!quorum) {
     const least = Math.floor((input.electorsExpected * 4) / 5) + 1;
-    reasons.push(`应到会选举人${input.electorsExpected}人，实到会${input.electorsPresent}人，未超过应到会人数的五分之四（至少需${least}人到会），选举无效，须另行召开大会选举。`);
+    reasons.push(`应到会选举人${input.electorsExpected}人，实到会${input.electorsPresent}人，未超过应到会人数的五分之四（至少需${least}人到会），选举无效，须另行召开会议选举。`);
   } else {
     reasons.push(`应到会选举人${input.electorsExpected}人，实到会${input.electorsPresent}人，超过应到会人数的五分之四，可以进行选举。`);
   }

@@ -45,12 +45,15 @@ export function RosterTable({ rows, today, groupName, height, empty, onOpen }: {
     return sort.descending ? sorted.reverse() : sorted;
   }, [rows, sort, columns]);
 
+  /** Ascending, then descending, then back to the roster's own order. */
+  const toggleSort = (key: string) => setSort((s) => (s?.key !== key ? { key, descending: false } : s.descending ? null : { key, descending: true }));
+
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8 });
   const template = columns.map((c) => c.width).join(' ');
 
   return (
-    <div className="roster-table" role="table" aria-label="人员名单" aria-rowcount={shown.length}>
+    <div className="roster-table" role="table" aria-label="人员名单" aria-rowcount={shown.length + 1}>
       <div className="roster-head" role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
           <div
@@ -58,7 +61,9 @@ export function RosterTable({ rows, today, groupName, height, empty, onOpen }: {
             role="columnheader"
             className={c.compare ? 'sortable' : undefined}
             aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-            onClick={c.compare ? () => setSort((s) => (s?.key !== c.key ? { key: c.key, descending: false } : s.descending ? null : { key: c.key, descending: true })) : undefined}
+            tabIndex={c.compare ? 0 : undefined}
+            onClick={c.compare ? () => toggleSort(c.key) : undefined}
+            onKeyDown={c.compare ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), toggleSort(c.key)) : undefined}
           >
             {c.title}
             {sort?.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
@@ -78,10 +83,10 @@ export function RosterTable({ rows, today, groupName, height, empty, onOpen }: {
                   role="row"
                   className="roster-row"
                   tabIndex={0}
-                  aria-rowindex={item.index + 1}
+                  aria-rowindex={item.index + 2}
                   style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
                   onClick={() => onOpen(person.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && onOpen(person.id)}
+                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onOpen(person.id))}
                 >
                   {columns.map((c) => (
                     <div key={c.key} role="cell">
