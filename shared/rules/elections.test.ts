@@ -117,27 +117,29 @@ describe('tallyElection', () => {
     });
 
     it('gives the seats to the most votes when more candidates have a majority than there are seats', () => {
-      const tally = tallyElection(election({ seats: 3 }));
-      expect(tally.elected).toEqual(['王建国', '李秀英', '张伟']);
-      expect(tally.candidates.filter((c) => c.result === 'over-seats').map((c) => c.name)).toEqual(['刘芳', '陈静']);
+      const tally = tallyElection(election({ seats: 3, candidates: votes({ 王建国: 20, 李秀英: 17, 张伟: 14, 刘芳: 13, 陈静: 2 }) }));
+      expect(tally).toMatchObject({ outcome: 'filled', elected: ['王建国', '李秀英', '张伟'] });
+      expect(tally.candidates.map((c) => c.result)).toEqual(['elected', 'elected', 'elected', 'over-seats', 'not-elected']);
     });
 
     it('says a candidate with a majority lost the seat to more votes', () => {
-      expect(tallyElection(election({ seats: 3 })).reasons).toContain('刘芳得15票，虽超过半数，但名额已由得票更多的人当选，未当选。');
+      const tally = tallyElection(election({ seats: 3, candidates: votes({ 王建国: 20, 李秀英: 17, 张伟: 14, 刘芳: 13, 陈静: 2 }) }));
+      expect(tally.reasons).toContain('刘芳得13票，虽超过半数，但名额已由得票更多的人当选，未当选。');
     });
 
-    it('puts candidates tied for the last seat to a further vote', () => {
-      const tally = tallyElection(election({ seats: 3, candidates: votes({ 王建国: 21, 李秀英: 20, 张伟: 15, 刘芳: 15, 陈静: 13 }) }));
-      expect(tally).toMatchObject({ outcome: 'further-vote', elected: ['王建国', '李秀英'], furtherVote: { names: ['张伟', '刘芳'], seats: 1 }, vacantSeats: 0 });
+    /** Three seats; 李秀英, 张伟 and 刘芳 tie for the last two; 陈静 has a majority but fewer votes. */
+    const tiedForLastSeats = () => election({ seats: 3, candidates: votes({ 王建国: 14, 李秀英: 13, 张伟: 13, 刘芳: 13, 陈静: 12 }) });
+
+    it('puts candidates tied for the last seats to a further vote', () => {
+      expect(tallyElection(tiedForLastSeats())).toMatchObject({ outcome: 'further-vote', elected: ['王建国'], furtherVote: { names: ['李秀英', '张伟', '刘芳'], seats: 2 }, vacantSeats: 0 });
     });
 
     it('says the tied candidates vote again for the seats left', () => {
-      const tally = tallyElection(election({ seats: 3, candidates: votes({ 王建国: 21, 李秀英: 20, 张伟: 15, 刘芳: 15, 陈静: 13 }) }));
-      expect(tally.reasons).toContain('张伟、刘芳得票相等，争1个名额，应当对他们再次投票，得票多的当选。');
+      expect(tallyElection(tiedForLastSeats()).reasons).toContain('李秀英、张伟、刘芳得票相等，争2个名额，应当对他们再次投票，得票多的当选。');
     });
 
-    it('leaves lower votes out of a further vote', () => {
-      expect(resultOf(election({ seats: 3, candidates: votes({ 王建国: 21, 李秀英: 20, 张伟: 15, 刘芳: 15, 陈静: 13 }) }), '陈静')).toBe('over-seats');
+    it('leaves a candidate with fewer votes out of the further vote', () => {
+      expect(resultOf(tiedForLastSeats(), '陈静')).toBe('over-seats');
     });
 
     it('elects candidates tied for the last seats when there is a seat for each', () => {

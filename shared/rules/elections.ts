@@ -147,7 +147,7 @@ export function checkElectionNumbers(input: ElectionInput): ElectionNumberProble
   // The comparisons below mean nothing when a number is missing, negative or a fraction.
   if (problems.length > 0) return problems;
 
-  if (input.seats === 0) problems.push({ field: 'seats', message: '应选名额至少为1名' });
+  if (input.seats === 0) return [{ field: 'seats', message: '应选名额至少为1名' }];
   if (input.office === 'secretary' && input.seats > 1) problems.push({ field: 'seats', message: '书记只选一名，应选名额应为1' });
   if (input.electorsPresent > input.electorsExpected) {
     problems.push({ field: 'electorsPresent', message: `实到会选举人${input.electorsPresent}人，多于应到会的${input.electorsExpected}人，请核对` });

@@ -12,3 +12,6 @@ export * from './term';
 export * from './recruitment-steps';
 export * from './recruitment';
 export * from './dossier';
+export * from './votes';
+export * from './elections';
+export * from './meetings';
