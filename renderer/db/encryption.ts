@@ -9,6 +9,7 @@
  * platform.dataKey), so no slow password-stretching is needed here.
  */
 import { hasEncryption, newRxError, wrapRxStorageInstance, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
+import { randomBytes } from './random';
 
 const PREFIX = 'g1:';
 const encoder = new TextEncoder();
@@ -38,7 +39,7 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 }
 
 export async function encryptValue(value: unknown, key: CryptoKey): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const iv = randomBytes(12);
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value))));
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv);

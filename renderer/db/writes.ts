@@ -1,6 +1,6 @@
 /** The few ways the app writes: each refuses loudly instead of storing part of a change. */
 import type { RxCollection } from 'rxdb';
-import { ulid } from 'ulid';
+import { newId } from './random';
 import { chinaToday } from '@shared/dates';
 import type { OrgDoc } from '@shared/model';
 import { newBranchDoc, type NewBranchInput } from '@shared/rules/branch';
@@ -25,7 +25,7 @@ export async function bulkInsertAll<T extends { id: string }>(collection: RxColl
 }
 
 export async function createBranch(db: BranchDatabase, input: NewBranchInput, now = new Date()): Promise<OrgDoc> {
-  const org = newBranchDoc(input, { id: ulid(now.getTime()), now: now.toISOString(), by: LOCAL_AUTHOR });
+  const org = newBranchDoc(input, { id: newId(now.getTime()), now: now.toISOString(), by: LOCAL_AUTHOR });
   await db.orgs.insert(org);
   return org;
 }

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { ulid } from 'ulid';
+import { newId } from '../../db/random';
 import { COMMITTEE_ROLES, type CommitteeRole, type OrgDoc } from '@shared/model';
 import { termStatus } from '@shared/rules/term';
 import { useDb } from '../../db/context';
@@ -103,7 +103,7 @@ export function BranchPanel({ branch }: { branch: OrgDoc }) {
                 if (name.length < 2) return void message.warning('党小组名称至少2个字，例如“第四党小组”');
                 if (branch.groups.some((g) => g.name === name)) return void message.warning('已有同名党小组');
                 setNewGroup('');
-                void save({ groups: [...branch.groups, { id: ulid(), name }] }, `已建立${name}`);
+                void save({ groups: [...branch.groups, { id: newId(), name }] }, `已建立${name}`);
               }}
             >
               建立党小组

@@ -1,5 +1,5 @@
 /** The roster's writes: each goes through one function here, and each refuses loudly rather than half-writing. */
-import { ulid } from 'ulid';
+import { newId } from '../../db/random';
 import type { PersonDoc } from '@shared/model';
 import { archivedPerson, newPerson, restoredPerson, updatedPerson, type PersonFields } from '@shared/rules/person';
 import type { ImportPlan } from '@shared/rules/roster-import';
@@ -15,7 +15,7 @@ function withSearchKeys(person: PersonDoc): PersonDoc {
 }
 
 export async function addPerson(db: BranchDatabase, orgId: string, fields: PersonFields): Promise<PersonDoc> {
-  const person = withSearchKeys(newPerson(fields, { id: ulid(), orgId, ...stampNow() }));
+  const person = withSearchKeys(newPerson(fields, { id: newId(), orgId, ...stampNow() }));
   await db.people.insert(person);
   return person;
 }
@@ -49,9 +49,9 @@ export async function restorePersonOnDb(db: BranchDatabase, person: PersonDoc): 
 /** Adds the accepted rows of an import as one batch that can be undone as a whole. */
 export async function applyImport(db: BranchDatabase, orgId: string, plan: ImportPlan): Promise<{ batch: string; added: number }> {
   await validatorsReady;
-  const batch = ulid();
+  const batch = newId();
   const stamp = stampNow();
-  const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: ulid(), orgId, ...stamp }, 'import', batch)));
+  const people = plan.accepted.map((row) => withSearchKeys(newPerson(row.fields, { id: newId(), orgId, ...stamp }, 'import', batch)));
   // One write for the whole import: the open roster re-reads once, not once per batch. RxDB stores
   // the rows that pass and refuses the others: on any refusal the stored ones are taken back.
   try {
@@ -71,7 +71,7 @@ export const UNDO_IMPORT_HOURS = 24;
  * are ULIDs, so they sort by time and carry it.
  */
 export async function lastImport(db: BranchDatabase, orgId: string, now = Date.now()): Promise<{ batch: string; count: number } | null> {
-  const since = ulid(now - UNDO_IMPORT_HOURS * 3600_000).slice(0, 10);
+  const since = newId(now - UNDO_IMPORT_HOURS * 3600_000).slice(0, 10);
   const recent = await db.people.find({ selector: { orgId, importBatch: { $gte: since } } }).exec();
   let batch: string | null = null;
   for (const doc of recent) if (doc.importBatch && (!batch || doc.importBatch > batch)) batch = doc.importBatch;
