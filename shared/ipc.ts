@@ -73,7 +73,7 @@ export interface IpcResponses {
 
 /** What every handler answers: never a thrown object. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: IpcErrorCode; message: string };
-export type IpcErrorCode = 'invalid-input' | 'io-error' | 'cancelled' | 'internal';
+export type IpcErrorCode = 'invalid-input' | 'io-error' | 'cancelled' | 'internal' | 'forbidden';
 
 /** Events main → renderer. */
 export interface IpcEvents {

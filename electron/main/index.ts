@@ -6,7 +6,7 @@ import type { DemoKind, IpcEventName, IpcEvents } from '@shared/ipc';
 import { registerFileHandlers } from './handlers/files';
 import { registerKeyHandlers } from './handlers/keys';
 import { registerPrintHandlers } from './handlers/print';
-import { register } from './ipc';
+import { register, trustOnly } from './ipc';
 import { menuTemplate } from './menu';
 import { denyAllPermissions, hardenContents, secureWebPreferences } from './security';
 import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, saveWindowState, visibleBounds } from './window-state';
@@ -29,6 +29,10 @@ function send<E extends IpcEventName>(window: BrowserWindow, event: E, payload: 
 
 let mainWindow: BrowserWindow | null = null;
 
+const entryFile = () => join(import.meta.dirname, '../renderer/index.html');
+/** The app's own address: the dev server in development, the built index.html otherwise. */
+const appEntry = () => devUrl ?? pathToFileURL(entryFile()).href;
+
 async function createWindow(): Promise<void> {
   const saved = await loadWindowState(stateFile());
   const bounds = visibleBounds(saved?.bounds, screen.getAllDisplays().map((d) => d.workArea));
@@ -43,8 +47,7 @@ async function createWindow(): Promise<void> {
   });
   mainWindow = window;
   if (saved?.maximized) window.maximize();
-  const entryFile = join(import.meta.dirname, '../renderer/index.html');
-  hardenContents(window.webContents, devUrl ?? pathToFileURL(entryFile).href, (url) => void shell.openExternal(url));
+  hardenContents(window.webContents, appEntry(), (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
     void saveWindowState(stateFile(), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch((error: unknown) =>
@@ -69,7 +72,7 @@ async function createWindow(): Promise<void> {
     ),
   );
   if (devUrl) await window.loadURL(devUrl);
-  else await window.loadFile(entryFile);
+  else await window.loadFile(entryFile());
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -85,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    trustOnly(appEntry());
     const demo = demoFromArgs(process.argv);
     register(ipcMain, 'app:info', () => ({ name: '支部工作台', version: app.getVersion(), shell: 'electron', demo }));
     registerFileHandlers(ipcMain);

@@ -1,9 +1,11 @@
 /** Every IPC input is parsed before use; every answer is a result object, never a thrown error. */
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { HandlerError, register, wrapHandler } from './ipc';
+import { HandlerError, register, trustOnly, wrapHandler } from './ipc';
 
-const event = {} as IpcMainInvokeEvent;
+const APP = 'file:///opt/branchdesk/resources/app/out/renderer/index.html';
+const event = { senderFrame: { url: `${APP}#/roster` } } as unknown as IpcMainInvokeEvent;
+trustOnly(APP);
 
 describe('wrapHandler', () => {
   it('passes the parsed request, with defaults filled in, to the handler', async () => {
@@ -46,5 +48,14 @@ describe('wrapHandler', () => {
     const handle = vi.fn();
     register({ handle }, 'app:info', () => ({ name: '支部工作台', version: '0.1.0', shell: 'electron', demo: null }));
     expect(handle).toHaveBeenCalledWith('app:info', expect.any(Function));
+  });
+
+  it('refuses a request from any page but the app itself, without calling the handler', async () => {
+    const handler = vi.fn();
+    const stranger = { senderFrame: { url: 'https://example.com/' } } as unknown as IpcMainInvokeEvent;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await wrapHandler('app:info', handler)(stranger, undefined)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(handler).not.toHaveBeenCalled();
+    log.mockRestore();
   });
 });

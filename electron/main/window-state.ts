@@ -1,6 +1,7 @@
 /** The window's size and position, remembered between runs and kept on a visible screen. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
 
 export interface Rect {
   x: number;
@@ -50,10 +51,8 @@ export async function loadWindowState(file: string): Promise<WindowState | undef
   }
 }
 
-/** Written to a temporary file then renamed, so a crash never leaves half a file. */
+/** Written whole or not at all: a crash never leaves half a file. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.tmp`;
-  await writeFile(temp, JSON.stringify(state), 'utf8');
-  await rename(temp, file);
+  await writeFileAtomic(file, JSON.stringify(state));
 }

@@ -1,15 +1,9 @@
 /** file:save and file:open: the user picks the place in the system dialog; main reads or writes. */
 import { BrowserWindow, dialog } from 'electron';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
 import { HandlerError, register, type IpcRegistrar } from '../ipc';
-
-/** Writes next to the target and renames, so a failed write never leaves a broken file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, path);
-}
 
 export function registerFileHandlers(ipc: IpcRegistrar): void {
   register(ipc, 'file:save', async (request, event) => {

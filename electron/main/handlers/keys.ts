@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { register, type IpcRegistrar } from '../ipc';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../atomic-write';
 
 interface StoredKey {
   protectedBy: 'os-keystore' | 'file';

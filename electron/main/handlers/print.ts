@@ -1,7 +1,7 @@
 /** print:pdf and print:printer: A4, the page's own @page margins (GB/T 9704). */
 import { BrowserWindow, dialog } from 'electron';
 import { HandlerError, register, type IpcRegistrar } from '../ipc';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../atomic-write';
 
 export function registerPrintHandlers(ipc: IpcRegistrar): void {
   register(ipc, 'print:pdf', async (request, event) => {
