@@ -11,7 +11,6 @@ import { AppFrame } from './AppFrame';
 import { COMING } from './strings';
 import { themeFor } from './theme';
 import { useUiStore } from './ui-store';
-import { markOnce } from './marks';
 import { platform } from '../platform';
 
 // 首页 is in the first bundle; the rest loads on first use, to keep the cold start short.
@@ -63,7 +62,6 @@ function Gate() {
   useShellEvents();
   const branch = useBranch();
   if (branch.loading) return loading;
-  markOnce('bd:branch-loaded');
   if (branch.error) {
     return <Result status="error" title="无法读取本机数据" subTitle={`请重新打开软件；如仍不行，请联系技术支持。（${branch.error.message}）`} />;
   }

@@ -88,12 +88,6 @@ export async function measureSearchLatency(queries: readonly string[]): Promise<
         }
       }
       const filterMs = await page.evaluate(() => performance.getEntriesByName('bd:roster-filter').map((e) => e.duration));
-      const commits = await page.evaluate(() => {
-        const f = performance.getEntriesByName('bd:roster-filter');
-        const c = performance.getEntriesByName('bd:roster-commit');
-        return f.map((e) => (c.find((m) => m.startTime >= e.startTime + e.duration)?.startTime ?? NaN) - (e.startTime + e.duration));
-      });
-      if (process.env.BENCH_VERBOSE) console.log('filter end → commit ms', commits.map((x) => x.toFixed(1)).join(' '));
       const warnings = await page.evaluate(() => (window as unknown as { __bdWarnings?: string[] }).__bdWarnings ?? []);
       if (process.env.BENCH_VERBOSE) console.log('filter ms', filterMs.map((x) => x.toFixed(1)).join(' '), warnings);
       return { people, samples, painted, filterMs };

@@ -12,10 +12,8 @@ import { HOME } from './strings';
 const COUNT_ORDER: HomeCountKey[] = ['members', 'full', 'probationary', 'retired', 'mobile', 'candidates', 'activists', 'applicants'];
 
 export function HomePage({ branch }: { branch: OrgDoc }) {
-  useEffect(() => markOnce('bd:home-mounted'), []);
   const roll = useHomeCounts(branch.id);
   const counts = roll.value;
-  if (counts) markOnce('bd:counts-loaded');
   useEffect(() => {
     if (counts) markOnce('bd:home-interactive');
   }, [counts]);
