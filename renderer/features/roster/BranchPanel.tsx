@@ -7,6 +7,7 @@ import { COMMITTEE_ROLES, type CommitteeRole, type OrgDoc } from '@shared/model'
 import { termStatus } from '@shared/rules/term';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
+import { useSaving } from '../../app/use-saving';
 import { useRosterPeople } from './hooks';
 import { updateOrg } from './org-writes';
 
@@ -120,7 +121,7 @@ export function BranchPanel({ branch }: { branch: OrgDoc }) {
 function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: OrgDoc; memberNames: { id: string; name: string }[]; onClose: () => void; onSave: (c: OrgDoc['committee']) => Promise<boolean> }) {
   const { message } = App.useApp();
   const [rows, setRows] = useState(branch.committee.map((m) => ({ ...m })));
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSaving(onClose);
   const today = todayInChina();
   return (
     <Modal
@@ -135,9 +136,7 @@ function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: Org
         const cleaned = rows.filter((r) => r.name.trim());
         if (!cleaned.some((r) => r.role === 'secretary')) return void message.error('支部委员会必须有书记');
         if (cleaned.length > 7) return void message.error('支部委员会最多不超过7人');
-        setBusy(true);
-        if (await onSave(cleaned)) onClose();
-        setBusy(false);
+        await save(() => onSave(cleaned));
       }}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -166,7 +165,7 @@ function CommitteeDialog({ branch, memberNames, onClose, onSave }: { branch: Org
 
 function TermDialog({ onClose, onSave }: { onClose: () => void; onSave: (t: OrgDoc['terms'][number]) => Promise<boolean> }) {
   const [form] = Form.useForm<{ electedOn: Dayjs; years: number }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSaving(onClose);
   return (
     <Modal
       open
@@ -177,10 +176,7 @@ function TermDialog({ onClose, onSave }: { onClose: () => void; onSave: (t: OrgD
       confirmLoading={busy}
       onOk={async () => {
         const v = await form.validateFields().catch(() => null);
-        if (!v) return;
-        setBusy(true);
-        if (await onSave({ electedOn: v.electedOn.format('YYYY-MM-DD'), years: v.years })) onClose();
-        setBusy(false);
+        if (v) await save(() => onSave({ electedOn: v.electedOn.format('YYYY-MM-DD'), years: v.years }));
       }}
     >
       <Form form={form} layout="vertical" initialValues={{ years: 3, electedOn: dayjs() }}>

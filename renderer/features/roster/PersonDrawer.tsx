@@ -8,6 +8,7 @@ import { ARCHIVE_REASONS, type ArchiveReason, type OrgDoc, type PersonDoc } from
 import { useDb } from '../../db/context';
 import { MemberCardPrint } from '../../print/MemberCardPrint';
 import { printDocument } from '../../print/print-job';
+import { useSaving } from '../../app/use-saving';
 import { usePerson } from './hooks';
 import { useRosterUi } from './store';
 import { ROSTER } from './strings';
@@ -121,7 +122,7 @@ export function PersonDrawer({ branch, personId }: { branch: OrgDoc; personId: s
 
 function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDone: () => void; onArchive: (a: NonNullable<PersonDoc['archived']>) => Promise<boolean> }) {
   const [form] = Form.useForm<{ reason: ArchiveReason; on: Dayjs; note?: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSaving(onDone);
   return (
     <Modal
       open
@@ -133,10 +134,7 @@ function ArchiveDialog({ person, onDone, onArchive }: { person: PersonDoc; onDon
       confirmLoading={busy}
       onOk={async () => {
         const values = await form.validateFields().catch(() => null);
-        if (!values) return;
-        setBusy(true);
-        if (await onArchive({ reason: values.reason, on: values.on.format('YYYY-MM-DD'), ...(values.note ? { note: values.note } : {}) })) onDone();
-        setBusy(false);
+        if (values) await save(() => onArchive({ reason: values.reason, on: values.on.format('YYYY-MM-DD'), ...(values.note ? { note: values.note } : {}) }));
       }}
     >
       <Typography.Paragraph>出册不会删除任何记录：此人的信息和历史仍然保留，并计入往年统计。</Typography.Paragraph>
