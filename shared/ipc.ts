@@ -91,4 +91,3 @@ export type BridgeApi = {
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
 };
 
-export const IPC_EVENT_NAMES: readonly IpcEventName[] = ['menu:navigate', 'menu:toggle-large-type'];

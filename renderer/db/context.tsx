@@ -1,7 +1,7 @@
 /** The database for the React tree, and live hooks the screens read through. */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { map, type Observable } from 'rxjs';
-import type { OrgDoc, PersonDoc } from '@shared/model';
+import type { OrgDoc } from '@shared/model';
 import type { HomeCountKey } from '@shared/rules/roster';
 import { branchQuery, homeCounts$ } from './queries';
 import type { BranchDatabase } from './database';
@@ -48,18 +48,6 @@ export function useBranch(): Live<OrgDoc | null> {
     () =>
       branchQuery(db).$.pipe(map((doc) => (doc ? (doc.toJSON(false) as OrgDoc) : null))),
     [db],
-  );
-}
-
-/** People on the roll of one org, as plain objects. */
-export function useRoll(orgId: string): Live<PersonDoc[]> {
-  const db = useDb();
-  return useObservable(
-    () =>
-      db.people
-        .find({ selector: { orgId, onRoll: true } })
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON(false) as PersonDoc))),
-    [db, orgId],
   );
 }
 

@@ -51,8 +51,3 @@ export function platform(): Platform {
   current ??= window.branchDesk ? createElectronPlatform(window.branchDesk) : createWebPlatform(window);
   return current;
 }
-
-/** Tests replace the platform with a fake. */
-export function setPlatformForTests(fake: Platform | null): void {
-  current = fake;
-}

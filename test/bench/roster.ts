@@ -7,10 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
+import { chinaToday } from '../../shared/dates.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { scaleRosterXlsx } from '../fixtures/scale-xlsx.ts';
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const TODAY = chinaToday(new Date());
 
 async function withApp<T>(url: (base: string) => string, work: (page: Page) => Promise<T>): Promise<T> {
   const server = await preview({ configFile: 'vite.web.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });

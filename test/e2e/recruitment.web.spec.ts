@@ -1,5 +1,6 @@
 /** 发展党员: the three demo recruits on the board, each dossier checked against the 25-step rules. */
 import { expect, test } from '@playwright/test';
+import { chinaToday } from '../../shared/dates.ts';
 
 test('the pipeline board lists each recruit with stage, next step and the check result', async ({ page }, testInfo) => {
   await page.goto('/?demo=branch');
@@ -43,7 +44,7 @@ test('recording steps: a lawful step is saved, a step that breaks R-ACTIVIST-1Y 
   await form.getByLabel('有关人员').fill('王建国、李秀英');
   await form.getByRole('button', { name: '检查并登记' }).click();
   await expect(page.getByText('已登记第10步')).toBeVisible();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = chinaToday(new Date());
   await expect(page.getByTestId('step-10')).toContainText(today);
   await expect(page.getByTestId('step-10')).toContainText('王建国、李秀英');
   await expect(form).toContainText('第11步 开展集中培训');

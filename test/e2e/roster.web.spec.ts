@@ -1,11 +1,12 @@
 /** The roster: import an existing Excel roster with bad rows, search by pinyin, undo, print, export. */
+import { chinaToday } from '../../shared/dates.ts';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { demoRosterXlsx } from '../fixtures/roster-xlsx.ts';
 import { createBranch, printedText, squeeze } from './helpers.ts';
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const TODAY = chinaToday(new Date());
 
 test('import an Excel roster with three bad rows, find 张三 by pinyin, undo the import', async ({ page }, testInfo) => {
   await createBranch(page);

@@ -20,6 +20,7 @@ export function useTableHeight(reserved: number): number {
   const [height, setHeight] = useState(measure);
   useEffect(() => {
     const onResize = () => setHeight(Math.max(300, window.innerHeight - reserved));
+    onResize(); // `reserved` changes with large type: measure again at once, not at the next resize
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, [reserved]);
