@@ -1,16 +1,18 @@
 /** The local database: every collection opens, data survives closing, invalid data is refused. */
 import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { COLLECTION_NAMES, type PersonDoc } from '@shared/model';
+import { collections, COLLECTION_NAMES, type PersonDoc } from '@shared/model';
 import { countRoster, HOME_COUNT_KEYS } from '@shared/rules';
 import { homeCounts$ } from './queries';
 import { generateDemoBranch } from '@shared/demo';
-import { openBranchDatabase, type BranchDatabase } from './database';
+import { openBranchDatabase, type BranchCollections, type BranchDatabase } from './database';
+import { wrappedWebCryptoEncryptionStorage } from './encryption';
+import { wrappedValidateCompiledStorage } from './validate';
 import { loadDemo } from './demo';
 import { createBranch } from './writes';
 
@@ -174,5 +176,173 @@ describe('encryption at rest', () => {
     const again = await openDb(name);
     const after = (await again.people.findOne(before.id).exec())!.toJSON() as PersonDoc;
     expect(after.private).toEqual(before.private);
+  });
+});
+
+describe('dossiers schema version 0 → 1', () => {
+  // The dossier schema as it was stored at version 0 (git HEAD before 公示, vote, conclusion, approvalDelayReason,
+  // scans and encrypted attachments were added). Data, not an import: the current module no longer has it.
+  const dateField = { type: 'string', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+  const nameField = { type: 'string', maxLength: 100 };
+  const textField = { type: 'string', maxLength: 20000 };
+  const stringList = { type: 'array', items: { type: 'string', maxLength: 200 } };
+  const datedEntry = {
+    type: 'object',
+    properties: { date: dateField, endDate: dateField, by: nameField, hours: { type: 'number', minimum: 0, maximum: 1000 }, note: textField },
+    required: ['date'],
+  };
+  const dossierSchemaV0 = {
+    title: 'dossiers',
+    description: '一人一档: the recruitment dossier of one person, the 25 steps with dates, actors, documents',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: { type: 'string', maxLength: 26, pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' },
+      orgId: { type: 'string', maxLength: 26, minLength: 1 },
+      createdAt: { type: 'string', maxLength: 32 },
+      updatedAt: { type: 'string', maxLength: 32 },
+      updatedBy: { type: 'string', maxLength: 64 },
+      personId: { type: 'string', maxLength: 26, minLength: 1 },
+      state: { type: 'string', enum: ['open', 'closed', 'stopped'], maxLength: 10 },
+      events: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            step: { type: 'integer', minimum: 1, maximum: 25 },
+            date: dateField,
+            endDate: dateField,
+            people: stringList,
+            personIds: stringList,
+            documents: stringList,
+            docNo: nameField,
+            outcome: nameField,
+            note: textField,
+          },
+          required: ['step', 'date'],
+        },
+      },
+      thoughtReports: { type: 'array', items: datedEntry },
+      evaluations: { type: 'array', items: datedEntry },
+      trainings: { type: 'array', items: datedEntry },
+      leavingOn: dateField,
+      introducerIds: stringList,
+      contactIds: stringList,
+      volunteerBookNo: nameField,
+      supersededBy: { type: 'string', maxLength: 26, minLength: 1 },
+      note: textField,
+    },
+    required: ['id', 'orgId', 'createdAt', 'updatedAt', 'updatedBy', 'personId', 'state', 'events', 'thoughtReports', 'evaluations', 'trainings'],
+    indexes: [['orgId', 'state'], 'personId'],
+  };
+
+  const storedV0 = {
+    id: '01JD0000000000000000000001',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2024-03-01T02:00:00.000Z',
+    updatedAt: '2026-05-20T08:30:00.000Z',
+    updatedBy: '王建国',
+    personId: '01JD0000000000000000000003',
+    state: 'open',
+    events: [
+      { step: 1, date: '2024-03-01', documents: ['入党申请书'], note: '本人手写' },
+      { step: 2, date: '2024-03-20', people: ['王建国'], personIds: ['01JD0000000000000000000004'] },
+      { step: 3, date: '2024-04-10', endDate: '2024-04-12', people: ['李红', '赵刚'], documents: ['推荐表', '测评汇总'] },
+      { step: 6, date: '2025-04-15', docNo: '东风工委〔2025〕12号', outcome: '同意列为发展对象' },
+      { step: 17, date: '2025-09-01', docNo: '东风工委〔2025〕31号', outcome: '同意接收为预备党员', note: '审批' },
+    ],
+    thoughtReports: [
+      { date: '2024-06-30', note: '第二季度' },
+      { date: '2024-09-30', note: '第三季度' },
+    ],
+    evaluations: [{ date: '2024-09-01', endDate: '2025-03-01', by: '李红', note: '半年考察' }],
+    trainings: [{ date: '2025-05-10', endDate: '2025-05-14', by: '街道党校', hours: 32.5 }],
+    leavingOn: '2027-01-31',
+    introducerIds: ['01JD0000000000000000000004', '01JD0000000000000000000005'],
+    contactIds: ['01JD0000000000000000000005'],
+    volunteerBookNo: 'ZY-2024-0007',
+    note: '老档案，版本 0 时录入',
+  };
+
+  /** Like openBranchDatabase (same wrapped storage, name, password, every collection) but dossiers at version 0. */
+  async function openV0(name: string): Promise<BranchDatabase> {
+    if (import.meta.env.DEV) {
+      const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+      disableWarnings();
+      addRxPlugin(RxDBDevModePlugin);
+    }
+    const db = await createRxDatabase<BranchCollections>({
+      name,
+      storage: wrappedValidateCompiledStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: storage() }) }),
+      multiInstance: false,
+      password: TEST_PASSWORD,
+      eventReduce: true,
+      closeDuplicates: true,
+    });
+    open.push(db);
+    await db.addCollections({ ...collections, dossiers: { schema: dossierSchemaV0 as never, migrationStrategies: {} } });
+    return db;
+  }
+
+  const scanBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251, ...new TextEncoder().encode('入党志愿书第1页')]);
+
+  it('keeps every field of a version-0 dossier, then takes 公示, vote and an encrypted scan', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openV0(name);
+      dbs.push(old);
+      expect(old.dossiers.schema.version).toBe(0);
+      await old.dossiers.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.dossiers.schema.version).toBe(1);
+      expect(await migrated.dossiers.migrationNeeded()).toBe(false);
+      // The migration moved the document over: the version-0 store holds nothing any more.
+      const v0Store = (await indexedDB.databases()).map((d) => d.name!).find((n) => n === `rxdb-dexie-${name}--0--dossiers`);
+      if (v0Store) {
+        const raw = new Dexie(v0Store, { indexedDB, IDBKeyRange });
+        await raw.open();
+        const left = await Promise.all(raw.tables.map((t) => t.toArray()));
+        raw.close();
+        expect(left.flat().filter((d) => !(d as { _deleted?: boolean })._deleted)).toEqual([]);
+      }
+      const doc = (await migrated.dossiers.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+
+      const events = [
+        ...doc.events,
+        { step: 13, date: '2025-06-20', publicity: { from: '2025-06-20', to: '2025-06-26' } },
+        { step: 15, date: '2025-07-01', vote: { fullMembers: 42, excluded: 2, presentVoting: 36, yes: 35, no: 0, abstain: 1 } },
+      ];
+      await doc.incrementalPatch({ events, updatedAt: '2026-11-23T02:00:00.000Z' });
+      const withStep = (await migrated.dossiers.findOne(storedV0.id).exec())!;
+      expect(withStep.toJSON()).toEqual({ ...storedV0, events, updatedAt: '2026-11-23T02:00:00.000Z' });
+
+      const scans = [{ id: 'scan-1.jpg', title: '入党志愿书第1页', step: 15, addedAt: '2026-11-23T02:05:00.000Z' }];
+      await withStep.incrementalPatch({ scans });
+      await (await migrated.dossiers.findOne(storedV0.id).exec())!.putAttachment({ id: 'scan-1.jpg', data: new Blob([scanBytes], { type: 'image/jpeg' }), type: 'image/jpeg' });
+      const readBack = await (await migrated.dossiers.findOne(storedV0.id).exec())!.getAttachment('scan-1.jpg')!.getData();
+      expect(readBack.type).toBe('image/jpeg');
+      expect(new Uint8Array(await readBack.arrayBuffer())).toEqual(scanBytes);
+      await migrated.close();
+
+      const again = await openDb(name);
+      dbs.push(again);
+      const reopened = (await again.dossiers.findOne(storedV0.id).exec())!;
+      expect(reopened.toJSON()).toEqual({ ...storedV0, events, scans, updatedAt: '2026-11-23T02:00:00.000Z' });
+      const attachment = reopened.getAttachment('scan-1.jpg')!;
+      expect(attachment).toMatchObject({ id: 'scan-1.jpg', type: 'image/jpeg', length: scanBytes.length });
+      const data = await attachment.getData();
+      expect(data.type).toBe('image/jpeg');
+      expect(new Uint8Array(await data.arrayBuffer())).toEqual(scanBytes);
+      expect(await again.dossiers.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
   });
 });

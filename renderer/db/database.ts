@@ -4,6 +4,7 @@
  * our CSP forbids the `new Function` ajv would use in the page).
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedWebCryptoEncryptionStorage } from './encryption';
@@ -16,6 +17,7 @@ export type BranchDatabase = RxDatabase<BranchCollections>;
 export const DEFAULT_DB_NAME = 'branchdesk';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBAttachmentsPlugin);
 
 let devModeReady: Promise<void> | null = null;
 /** RxDB's dev-mode checks schemas and queries strictly; development and tests only, never in builds. */

@@ -5,6 +5,8 @@
  * AES-GCM is authenticated too: a changed ciphertext fails to decrypt instead of reading as garbage.
  *
  * Stored form of an encrypted field: 'g1:' + base64(12-byte IV + ciphertext with tag).
+ * Stored form of an encrypted attachment: a Blob of the same type holding the 12-byte IV + ciphertext
+ * with tag of the bytes themselves (no base64: scans and photos would grow by a third).
  * The key: SHA-256 of the database password. The password is the device's random data key (see
  * platform.dataKey), so no slow password-stretching is needed here.
  */
@@ -54,6 +56,55 @@ export async function decryptValue(stored: unknown, key: CryptoKey): Promise<unk
   return JSON.parse(decoder.decode(plain));
 }
 
+export async function encryptBlob(data: Blob, key: CryptoKey): Promise<Blob> {
+  const iv = randomBytes(12);
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, await data.arrayBuffer());
+  return new Blob([iv, sealed], { type: data.type });
+}
+
+export async function decryptBlob(stored: Blob, key: CryptoKey): Promise<Blob> {
+  const bytes = new Uint8Array(await stored.arrayBuffer());
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
+  } catch (cause) {
+    // Web Crypto reports a bare OperationError; say what failed.
+    throw new Error('encrypted attachment cannot be decrypted: wrong key or changed data', { cause });
+  }
+  return new Blob([plain], { type: stored.type });
+}
+
+/** What encryption adds to an attachment: the IV before the ciphertext and the tag after it. */
+const SEALED_OVERHEAD = 12 + 16;
+
+type Attachments = Record<string, { data?: Blob; length: number }>;
+
+/**
+ * An `_attachments` map on its way to the inner storage; the caller's objects stay untouched.
+ * Entries with `data` are new or changed: the data is encrypted, digest, length and type stay those RxDB
+ * computed on the plain bytes (the inner storage takes the length from the stored Blob anyway). Entries
+ * without `data` carry the plain length: the stored one is larger by SEALED_OVERHEAD.
+ */
+async function sealAttachments(attachments: Attachments, key: CryptoKey): Promise<Attachments> {
+  const out: Attachments = {};
+  for (const [id, attachment] of Object.entries(attachments)) {
+    out[id] = attachment.data ? { ...attachment, data: await encryptBlob(attachment.data, key) } : { ...attachment, length: attachment.length + SEALED_OVERHEAD };
+  }
+  return out;
+}
+
+/**
+ * The reverse of sealAttachments: RxDB reports the length of the plain bytes. Entries with `data` come
+ * back only in write errors, as the wrapper passed them down.
+ */
+async function openAttachments(attachments: Attachments, key: CryptoKey): Promise<Attachments> {
+  const out: Attachments = {};
+  for (const [id, attachment] of Object.entries(attachments)) {
+    out[id] = attachment.data ? { ...attachment, data: await decryptBlob(attachment.data, key) } : { ...attachment, length: attachment.length - SEALED_OVERHEAD };
+  }
+  return out;
+}
+
 export function wrappedWebCryptoEncryptionStorage<Internals, Options>(args: { storage: RxStorage<Internals, Options> }): RxStorage<Internals, Options> {
   return {
     ...args.storage,
@@ -62,26 +113,31 @@ export function wrappedWebCryptoEncryptionStorage<Internals, Options>(args: { st
       if (!params.password || typeof params.password !== 'string' || params.password.length < 8) {
         throw newRxError('EN3', { database: params.databaseName, collection: params.collectionName, schema: params.schema });
       }
-      if (params.schema.attachments?.encrypted) throw new Error('encrypted attachments are not supported yet');
+      const attachmentsEncrypted = params.schema.attachments?.encrypted === true;
       const paths = params.schema.encrypted ?? [];
       if (paths.some((p) => p.includes('.'))) throw new Error('only top-level fields can be encrypted');
       const key = await keyFor(params.password);
-      const stored = structuredClone(params.schema) as unknown as { encrypted?: string[]; properties: Record<string, unknown> };
+      const stored = structuredClone(params.schema) as unknown as { encrypted?: string[]; properties: Record<string, unknown>; attachments?: { encrypted?: boolean } };
       delete stored.encrypted;
+      // The inner storage holds ciphertext as it is and must not try to encrypt it again.
+      if (stored.attachments) stored.attachments.encrypted = false;
       for (const path of paths) stored.properties[path] = { type: 'string' };
       const instance = await args.storage.createStorageInstance({ ...params, schema: stored as never });
 
       const toStorage = async (doc: Record<string, unknown>) => {
         const out = { ...doc };
         for (const path of paths) if (out[path] !== undefined) out[path] = await encryptValue(out[path], key);
+        if (attachmentsEncrypted && doc._attachments) out._attachments = await sealAttachments(doc._attachments as Attachments, key);
         return out;
       };
       const fromStorage = async (doc: Record<string, unknown>) => {
         const out = { ...doc };
         for (const path of paths) if (out[path] !== undefined) out[path] = await decryptValue(out[path], key);
+        if (attachmentsEncrypted && doc._attachments) out._attachments = await openAttachments(doc._attachments as Attachments, key);
         return out;
       };
-      return wrapRxStorageInstance(params.schema as never, instance as never, toStorage as never, fromStorage as never) as never;
+      const attachmentFromStorage = (data: Blob) => (attachmentsEncrypted ? decryptBlob(data, key) : data);
+      return wrapRxStorageInstance(params.schema as never, instance as never, toStorage as never, fromStorage as never, attachmentFromStorage) as never;
     },
   };
 }

@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- RxDB hands validators schemas of any document type */
 import { wrappedValidateStorageFactory, type RxJsonSchema } from 'rxdb';
 import { getValidator as zSchemaValidator } from 'rxdb/plugins/validate-z-schema';
+import { collections } from '@shared/model';
 import { schemaFingerprint } from '@shared/model/fingerprint';
 
 let compiled: { fingerprints: Record<string, string> } | null = null;
@@ -39,7 +40,10 @@ function getValidator(schema: RxJsonSchema<any>) {
   return (doc: unknown) => {
     fast ??= precompiled(schema);
     if (fast) return fast(doc) ? [] : (fast.errors ?? [{ keyword: 'invalid' }]);
-    if (compiled && !warned && schema.title && schema.title !== 'RxInternalDocument') {
+    // Only a current schema of ours should have been compiled; old versions (read while migrating) and
+    // RxDB's internal schemas never are.
+    const current = schema.title ? (collections as Record<string, { schema: { version: number } } | undefined>)[schema.title] : undefined;
+    if (compiled && !warned && current?.schema.version === schema.version) {
       warned = true;
       console.warn(`schema ${schema.title} v${schema.version} has no build-time validator: using z-schema`);
     }

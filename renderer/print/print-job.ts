@@ -16,10 +16,22 @@ export const usePrintStore = create<PrintState>()(() => ({ job: null }));
 let nextId = 1;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-export async function printDocument(document: ReactNode, request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile> {
+/** Puts the document in the print root and waits until the browser has laid it out. */
+export async function preparePrint(document: ReactNode): Promise<void> {
   usePrintStore.setState({ job: { id: nextId++, document } });
   // Two frames: React commits the document, then the browser lays it out.
   await nextFrame();
   await nextFrame();
+}
+
+/** The document as a PDF file (Electron), or the browser's print dialog (web). */
+export async function printDocument(document: ReactNode, request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile> {
+  await preparePrint(document);
   return platform().printToPdf(request);
+}
+
+/** The document on the printer, through the system print dialog. */
+export async function printOnPaper(document: ReactNode): Promise<void> {
+  await preparePrint(document);
+  await platform().print();
 }

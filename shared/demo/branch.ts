@@ -9,6 +9,7 @@ import type { DossierDoc, MeetingDoc, OrgDoc, PersonDoc } from '../model';
 import { demoMeeting, meetingDate, monthlyKinds, type MeetingContext } from './meetings';
 import { demoPerson, type DemoStamp } from './people';
 import { SeededRandom } from './random';
+import { isWorkingDay, nthWorkingDay } from '../rules/recruitment';
 
 export interface DemoDataSet {
   org: OrgDoc;
@@ -78,7 +79,7 @@ export function generateDemoBranch(options: DemoOptions): DemoDataSet {
 
   // Three people at different recruitment stages, younger staff of the bureau's retirees office.
   const recruitStages = [
-    { status: 'activist' as const, applyMonthsAgo: 14, lastStep: 6 },
+    { status: 'activist' as const, applyMonthsAgo: 20, lastStep: 6 },
     { status: 'candidate' as const, applyMonthsAgo: 20, lastStep: 9 },
     { status: 'probationary' as const, applyMonthsAgo: 28, lastStep: 21 },
   ];
@@ -186,7 +187,11 @@ function everyMonths(start: string, until: string, months: number): string[] {
  */
 export function recruitmentEvents(applied: string, lastStep: number, contacts: [string, string], introducers: [string, string]): DossierDoc['events'] {
   const docNo = (kind: string, date: string, n: number) => `水机党${kind}〔${date.slice(0, 4)}〕${n}号`;
-  const at: Record<number, { date: string; endDate?: string; people?: string[]; docNo?: string; outcome?: string }> = {
+  const committeeReview = addMonths(applied, 20);
+  let publicityFrom = addDays(committeeReview, 1);
+  while (!isWorkingDay(publicityFrom)) publicityFrom = addDays(publicityFrom, 1);
+  const publicity = { from: publicityFrom, to: nthWorkingDay(publicityFrom, 5) };
+  const at: Record<number, Omit<DossierDoc['events'][number], 'step'>> = {
     1: { date: applied },
     2: { date: addDays(applied, 18), people: [contacts[0]] },
     3: { date: addMonths(applied, 4) },
@@ -196,12 +201,12 @@ export function recruitmentEvents(applied: string, lastStep: number, contacts: [
     7: { date: addMonths(applied, 17) },
     8: { date: addDays(addMonths(applied, 17), 7), docNo: docNo('备', addDays(addMonths(applied, 17), 7), 5) },
     9: { date: addDays(addMonths(applied, 17), 10), people: [...introducers] },
-    10: { date: addMonths(applied, 18) },
+    10: { date: addMonths(applied, 18), endDate: addDays(addMonths(applied, 18), 12), conclusion: '政治审查合格' },
     11: { date: addMonths(applied, 19), endDate: addDays(addMonths(applied, 19), 3) },
     12: { date: addMonths(applied, 20) },
-    13: { date: addDays(addMonths(applied, 20), 20), docNo: docNo('预', addDays(addMonths(applied, 20), 20), 2) },
+    13: { date: addDays(addMonths(applied, 20), 20), docNo: docNo('预', addDays(addMonths(applied, 20), 20), 2), publicity },
     14: { date: addDays(addMonths(applied, 20), 25) },
-    15: { date: addMonths(applied, 21) },
+    15: { date: addMonths(applied, 21), vote: { fullMembers: 41, excluded: 3, presentVoting: 33, yes: 33, no: 0, abstain: 0 } },
     16: { date: addDays(addMonths(applied, 21), 20) },
     17: { date: addMonths(applied, 22), docNo: docNo('批', addMonths(applied, 22), 4) },
     18: { date: addDays(addMonths(applied, 22), 10) },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recruitmentEvents } from '../demo/branch';
 import type { DossierDoc } from '../model';
-import { recordStep } from './dossier';
+import { addMonths, addYears } from '../dates';
+import { recordStep, removeLastStep, statusFromSteps } from './dossier';
 
 const stamp = { now: '2026-11-23T02:00:00.000Z', by: '书记' };
 
@@ -43,5 +44,41 @@ describe('recordStep', () => {
   it('stops the dossier when the probationary membership is cancelled, and closes it at step 25', () => {
     expect(recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '取消预备党员资格' }, stamp).dossier.state).toBe('stopped');
     expect(recordStep(dossier(24), { step: 25, date: '2027-03-01' }, stamp).dossier.state).toBe('closed');
+  });
+});
+
+describe('removeLastStep', () => {
+  it('takes back only the last step and gives the person the status the remaining steps make', () => {
+    const { dossier: next, person } = removeLastStep(dossier(7), stamp);
+    expect(next.events.map((e) => e.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(person).toMatchObject({ status: 'activist', joinedOn: undefined, confirmedOn: undefined });
+  });
+
+  it('undoes an admission: back to 发展对象 without 入党日期', () => {
+    const { person } = removeLastStep(recordStep(dossier(14), { step: 15, date: '2025-10-10' }, stamp).dossier, stamp);
+    expect(person).toEqual({ status: 'candidate', joinedOn: undefined, confirmedOn: undefined });
+  });
+
+  it('undoes a 转正 and reopens an archived dossier', () => {
+    const confirmed = recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '按期转正' }, stamp).dossier;
+    const admitted = confirmed.events.find((e) => e.step === 15)!.date;
+    expect(removeLastStep(confirmed, stamp).person).toEqual({ status: 'probationary', joinedOn: admitted, confirmedOn: undefined });
+    const archived = recordStep(recordStep(confirmed, { step: 24, date: '2027-01-10' }, stamp).dossier, { step: 25, date: '2027-01-20' }, stamp).dossier;
+    expect(archived.state).toBe('closed');
+    const reopened = removeLastStep(archived, stamp);
+    expect(reopened.dossier.state).toBe('open');
+    expect(reopened.person).toMatchObject({ status: 'full', joinedOn: admitted });
+  });
+
+  it('refuses an empty dossier', () => {
+    expect(() => removeLastStep({ ...dossier(1), events: [] }, stamp)).toThrow('还没有登记');
+  });
+});
+
+describe('statusFromSteps', () => {
+  it('counts extensions before the 转正 into the 转正 date', () => {
+    const events = [...dossier(22).events, { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, { step: 24, date: '2027-01-10' }, { step: 22, date: '2027-06-01' }, { step: 23, date: '2027-06-20', outcome: '按期转正' }];
+    const admitted = events.find((e) => e.step === 15)!.date;
+    expect(statusFromSteps(events)).toEqual({ status: 'full', joinedOn: admitted, confirmedOn: addMonths(addYears(admitted, 1), 6) });
   });
 });

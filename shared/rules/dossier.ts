@@ -43,3 +43,31 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
   }
   return { dossier: next, person };
 }
+
+/** The person's fields as the steps left in the dossier make them: what undoing a step restores. */
+export function statusFromSteps(events: readonly DossierEvent[]): { status: PartyStatus; joinedOn?: string; confirmedOn?: string } {
+  let status: PartyStatus = 'applicant';
+  for (const event of events) status = STATUS_AFTER[event.step] ?? status;
+  const admitted = events.find((e) => e.step === 15)?.date;
+  const confirmations = events.filter((e) => e.step === 23);
+  const last = confirmations.at(-1);
+  if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') {
+    const extension = confirmations.slice(0, -1).map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0).reduce((a, b) => a + b, 0);
+    return { status: 'full', joinedOn: admitted, confirmedOn: addMonths(addYears(admitted, 1), extension) };
+  }
+  return admitted ? { status, joinedOn: admitted } : { status };
+}
+
+/**
+ * Takes back the last recorded step (a step entered by mistake): the dossier loses it, reopens if it
+ * was the 材料归档 or a 取消资格, and the person's status and dates go back to what the remaining steps
+ * give. Only the last step can be taken back: an earlier one would leave later steps without a base.
+ */
+export function removeLastStep(dossier: DossierDoc, stamp: { now: string; by: string }): RecordedStep {
+  const last = dossier.events.at(-1);
+  if (!last) throw new Error('档案中还没有登记任何步骤');
+  const events = dossier.events.slice(0, -1);
+  const next: DossierDoc = { ...dossier, events, state: 'open', updatedAt: stamp.now, updatedBy: stamp.by };
+  const { status, joinedOn, confirmedOn } = statusFromSteps(events);
+  return { dossier: next, person: { status, joinedOn, confirmedOn } as RecordedStep['person'] };
+}

@@ -949,7 +949,7 @@ describe('readProbationOutcome', () => {
 });
 
 describe('timelineFromDossier', () => {
-  type StoredParts = Pick<DossierDoc, 'events' | 'thoughtReports' | 'evaluations' | 'trainings' | 'leavingOn'>;
+  type StoredParts = Pick<DossierDoc, 'events' | 'thoughtReports' | 'evaluations' | 'trainings' | 'leavingOn' | 'approvalDelayReason'>;
 
   function storedDossier(overrides: Partial<StoredParts> = {}): StoredParts {
     return {
@@ -983,6 +983,19 @@ describe('timelineFromDossier', () => {
       ],
       leavingOn: '2026-01-01',
     });
+  });
+
+  it('reads the 公示 of step 13 and the reason for a late approval, which R-PUBLICITY-5WD and R-APPROVAL-3M check', () => {
+    const events = [
+      ...storedDossier().events.slice(0, 3),
+      { step: 13, date: '2024-08-01', publicity: { from: '2024-07-22', to: '2024-07-26' } },
+      { step: 23, date: '2025-09-10', publicity: { from: '2025-09-01', to: '2025-09-05' } },
+    ];
+    const timeline = timelineFromDossier(storedDossier({ events, approvalDelayReason: '上级党委集中审批' }), '1995-06-15');
+    expect(timeline.publicity).toEqual({ from: '2024-07-22', to: '2024-07-26' });
+    expect(timeline.approvalDelayReason).toBe('上级党委集中审批');
+    const short = timelineFromDossier(storedDossier({ events: [{ step: 13, date: '2024-08-01', publicity: { from: '2024-07-22', to: '2024-07-24' } }] }), '1995-06-15');
+    expect(checkTimeline(short, '2024-08-02').violations.map((v) => v.rule)).toContain('R-PUBLICITY-5WD');
   });
 
   it('leaves out the leaving date when none is stored', () => {

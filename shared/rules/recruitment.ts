@@ -180,7 +180,7 @@ export function countWorkingDays(from: string, to: string): number {
 }
 
 /** The day on which `n` working days counted from `from` (included) are complete. */
-function nthWorkingDay(from: string, n: number): string {
+export function nthWorkingDay(from: string, n: number): string {
   let d = from;
   let seen = isWorkingDay(d) ? 1 : 0;
   while (seen < n) {
@@ -1081,9 +1081,10 @@ export function readProbationOutcome(text: string | undefined): { outcome: Proba
 
 /** The stored dossier (shared/model/dossiers.ts) as the timeline checkTimeline reads. */
 export function timelineFromDossier(
-  dossier: Pick<DossierDoc, 'events' | 'thoughtReports' | 'evaluations' | 'trainings' | 'leavingOn'>,
+  dossier: Pick<DossierDoc, 'events' | 'thoughtReports' | 'evaluations' | 'trainings' | 'leavingOn' | 'approvalDelayReason'>,
   birthDate: string,
 ): RecruitmentTimeline {
+  const publicity = dossier.events.find((e) => e.step === 13 && e.publicity)?.publicity;
   return {
     birthDate,
     events: dossier.events.map((e) => ({
@@ -1097,5 +1098,7 @@ export function timelineFromDossier(
     evaluations: dossier.evaluations.map((r) => r.date),
     trainings: dossier.trainings.map((t) => ({ from: t.date, to: t.endDate ?? t.date, ...(t.hours !== undefined ? { hours: t.hours } : {}) })),
     ...(dossier.leavingOn !== undefined ? { leavingOn: dossier.leavingOn } : {}),
+    ...(dossier.approvalDelayReason ? { approvalDelayReason: dossier.approvalDelayReason } : {}),
+    ...(publicity ? { publicity: { from: publicity.from, to: publicity.to } } : {}),
   };
 }

@@ -1,27 +1,28 @@
 /**
  * 发展党员: everyone in the pipeline with where they stand, what is due next and what breaks a rule,
- * overdue and rule-breaking dossiers first. Each dossier opens on its 25 steps with the problems
- * next to the step they concern. Recording steps comes with the rest of the recruitment issue.
+ * overdue and rule-breaking dossiers first. A row opens the dossier; the toolbar registers a new
+ * 入党申请, prints the next quarter's 发展党员工作计划 and any form blank.
  */
-import { Alert, Badge, Card, Descriptions, Drawer, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { DownOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
-import type { DossierDoc, OrgDoc, PersonDoc } from '@shared/model';
-import { checkTimeline, timelineFromDossier, type RecruitmentCheck } from '@shared/rules/recruitment';
-import { RECRUITMENT_STAGE_NAMES, RECRUITMENT_STEPS, recruitmentStep } from '@shared/rules/recruitment-steps';
+import type { DossierDoc, OrgDoc } from '@shared/model';
+import { checkTimeline, timelineFromDossier } from '@shared/rules/recruitment';
+import { RECRUITMENT_STAGE_NAMES, recruitmentStep } from '@shared/rules/recruitment-steps';
+import type { FormDocument } from '@shared/forms/document';
 import { STATUS_LABELS } from '@shared/forms/labels';
+import { RECRUITMENT_FORMS, recruitmentForm } from '@shared/forms/recruitment';
+import { volunteerBookDraftForm } from '@shared/forms/volunteer-book';
+import { workPlanForm } from '@shared/forms/work-plan';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useRosterPeople } from '../roster/hooks';
-import { StepForm } from './StepForm';
+import { FormPreview } from '../../print/FormPreview';
+import { DossierDrawer, type DossierRow as Row } from './DossierDrawer';
+import { NewApplicationDialog } from './NewApplicationDialog';
 
-interface Row {
-  dossier: DossierDoc;
-  person: PersonDoc;
-  check: RecruitmentCheck;
-  errors: number;
-  warnings: number;
-}
+const PIPELINE_STATUSES = new Set(['applicant', 'activist', 'candidate', 'probationary']);
 
 function useOpenDossiers(orgId: string) {
   const db = useDb();
@@ -33,6 +34,13 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
   const people = useRosterPeople(branch.id);
   const today = todayInChina();
   const [open, setOpen] = useState<string | null>(null);
+  const [applying, setApplying] = useState(false);
+  const [preview, setPreview] = useState<{ form: FormDocument; fileName: string } | null>(null);
+  const fullMembers = useMemo(() => (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length, [people.value]);
+  const withoutDossier = useMemo(() => {
+    const inPipeline = new Set((dossiers.value ?? []).map((d) => d.personId));
+    return (people.value ?? []).filter((p) => p.onRoll && PIPELINE_STATUSES.has(p.status) && p.status !== 'probationary' && !inPipeline.has(p.id));
+  }, [dossiers.value, people.value]);
   const rows = useMemo<Row[]>(() => {
     if (!dossiers.value || !people.value) return [];
     const byId = new Map(people.value.map((p) => [p.id, p]));
@@ -53,8 +61,47 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message="这里列出正在发展的每一位同志，按25个步骤检查时间要求。点一行打开档案，可登记新的步骤；打印发展材料的功能将在下一版本提供。"
+        message="这里列出正在发展的每一位同志，按25个步骤检查时间要求，有问题和快到期的排在前面。点一行打开档案：登记步骤、思想汇报和考察、扫描件，打印各阶段材料。"
       />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
+          登记入党申请
+        </Button>
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() =>
+            setPreview({
+              form: workPlanForm({ branchName: branch.name, people: rows.map((r) => ({ name: r.person.name, status: r.person.status, check: r.check })), today }),
+              fileName: `发展党员工作计划-${today}`,
+            })
+          }
+        >
+          打印下季度工作计划
+        </Button>
+        <Dropdown
+          menu={{
+            items: [
+              ...RECRUITMENT_FORMS.map((f) => ({ key: f.kind, label: f.name })),
+              { key: 'volunteer-draft', label: '入党志愿书填写底稿' },
+              { key: 'work-plan', label: '发展党员工作计划' },
+            ],
+            onClick: ({ key }) => {
+              const source = { branch, today };
+              const form =
+                key === 'volunteer-draft'
+                  ? volunteerBookDraftForm(source)
+                  : key === 'work-plan'
+                    ? workPlanForm({ branchName: branch.name, people: null, today })
+                    : recruitmentForm(key as (typeof RECRUITMENT_FORMS)[number]['kind'], source);
+              setPreview({ form, fileName: `${form.title}-空白` });
+            },
+          }}
+        >
+          <Button>
+            打印空白表格 <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
       <Table<Row>
         rowKey={(r) => r.dossier.id}
         loading={dossiers.loading || people.loading}
@@ -96,72 +143,9 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
           },
         ]}
       />
-      {open && <DossierDrawer row={rows.find((r) => r.dossier.id === open) ?? null} onClose={() => setOpen(null)} />}
+      {open && <DossierDrawer row={rows.find((r) => r.dossier.id === open) ?? null} branch={branch} fullMembers={fullMembers} today={today} onClose={() => setOpen(null)} />}
+      {applying && <NewApplicationDialog orgId={branch.id} candidates={withoutDossier} onClose={() => setApplying(false)} />}
+      {preview && <FormPreview form={preview.form} fileName={preview.fileName} onClose={() => setPreview(null)} />}
     </Card>
-  );
-}
-
-function DossierDrawer({ row, onClose }: { row: Row | null; onClose: () => void }) {
-  if (!row) return null;
-  const done = new Map(row.dossier.events.map((e) => [e.step, e]));
-  return (
-    <Drawer open width={760} title={`${row.person.name}的发展档案`} onClose={onClose}>
-      {row.check.next && <StepForm key={row.dossier.updatedAt} dossier={row.dossier} person={row.person} nextStep={row.check.next.step} onSaved={() => undefined} />}
-      <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="当前身份">{STATUS_LABELS[row.person.status]}</Descriptions.Item>
-        <Descriptions.Item label="所处阶段">{RECRUITMENT_STAGE_NAMES[row.check.stage]}</Descriptions.Item>
-        <Descriptions.Item label="思想汇报">{row.dossier.thoughtReports.length} 份</Descriptions.Item>
-        <Descriptions.Item label="培养考察">{row.dossier.evaluations.length} 次</Descriptions.Item>
-      </Descriptions>
-      {row.check.deadlines.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="期限提醒"
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {row.check.deadlines.map((d) => (
-                <li key={`${d.rule}-${d.date}`}>
-                  {d.date}：{d.label}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      <Timeline
-        items={RECRUITMENT_STEPS.map((s) => {
-          const event = done.get(s.step);
-          const problems = row.check.violations.filter((v) => v.step === s.step);
-          const isNext = row.check.next?.step === s.step;
-          return {
-            color: problems.some((p) => p.severity === 'error') ? 'red' : event ? 'green' : isNext ? 'blue' : 'gray',
-            children: (
-              <div data-testid={`step-${s.step}`}>
-                <Typography.Text strong={Boolean(event) || isNext} type={event || isNext ? undefined : 'secondary'}>
-                  第{s.step}步 {s.name}
-                </Typography.Text>
-                {event && (
-                  <span>
-                    {'　'}
-                    {event.date}
-                    {event.endDate ? ` 至 ${event.endDate}` : ''}
-                    {event.people?.length ? `（${event.people.join('、')}）` : ''}
-                    {event.docNo ? `\u3000${event.docNo}` : ''}
-                  </span>
-                )}
-                {isNext && row.check.next && (
-                  <Badge status="processing" text={`下一步，最早 ${row.check.next.earliest}${row.check.next.latest ? `，最迟 ${row.check.next.latest}` : ''}`} style={{ marginLeft: 12 }} />
-                )}
-                {problems.map((p) => (
-                  <Alert key={p.rule + p.message} type={p.severity === 'error' ? 'error' : 'warning'} showIcon message={`${p.message}（${p.rule}）`} style={{ marginTop: 6 }} />
-                ))}
-              </div>
-            ),
-          };
-        })}
-      />
-    </Drawer>
   );
 }
