@@ -41,7 +41,7 @@ function RuledTable({ blocks }: { blocks: FormBlock[] }) {
     <table className="form-grid">
       <colgroup>
         {Array.from({ length: GRID_COLUMNS }, (_, i) => (
-          <col key={i} style={{ width: i % 2 === 0 ? '16%' : '17.33%' }} />
+          <col key={i} style={{ width: i % 2 === 0 ? '17%' : '16.33%' }} />
         ))}
       </colgroup>
       <tbody>
@@ -51,7 +51,7 @@ function RuledTable({ blocks }: { blocks: FormBlock[] }) {
           return (
             <tr key={b} className="form-box">
               <th>{block.label}</th>
-              <td colSpan={GRID_COLUMNS - 1} style={{ height: `${block.lines * 9 + (block.sign ? 18 : 0)}mm` }}>
+              <td colSpan={GRID_COLUMNS - 1} style={{ height: `${block.lines * 8 + (block.sign ? 14 : 0)}mm` }}>
                 {block.text && <div className="form-box-text">{block.text}</div>}
                 {block.sign && (
                   <div className="form-box-sign">

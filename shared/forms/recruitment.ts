@@ -132,6 +132,9 @@ function closing(f: Facts, date: string | undefined, issuer = f.committee): Form
   return { kind: 'sign', lines: [f.blank ? `中共${blankLine(10)}委员会` : `中共${issuer}`, f.blank ? cnDateOrBlank(undefined) : cnDateOrBlank(date)] };
 }
 
+/** Text typed by the secretary, ending as a sentence does. */
+const sentence = (text: string): string => (/[。！？.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}。`);
+
 const subject = (f: Facts): string => (f.blank ? blankLine(4) : f.name);
 
 // ─── Stage 2: 入党积极分子 ───────────────────────────────────────────────────────────────────────
@@ -212,13 +215,13 @@ function cultivationOpinion(f: Facts): FormDocument {
     blocks: [
       { kind: 'text', paragraphs },
       { kind: 'heading', text: '一、政治思想表现' },
-      { kind: 'box', label: '', text: '', lines: 3 },
+      { kind: 'box', label: '', text: '', lines: 2 },
       { kind: 'heading', text: '二、工作学习表现' },
-      { kind: 'box', label: '', text: '', lines: 3 },
+      { kind: 'box', label: '', text: '', lines: 2 },
       { kind: 'heading', text: '三、存在的不足和努力方向' },
       { kind: 'box', label: '', text: '', lines: 2 },
       { kind: 'heading', text: '四、培养联系人意见' },
-      { kind: 'box', label: '', text: '', lines: 2 },
+      { kind: 'box', label: '', text: '', lines: 1 },
       { kind: 'sign', lines: [`培养联系人（签名）：${contacts.length ? contacts.map(() => blankLine(5)).join('\u3000') : blankLine(12)}`, '＿＿＿＿年＿＿月＿＿日'] },
     ],
   };
@@ -342,7 +345,7 @@ function resolutionAdmit(f: Facts): FormDocument {
         kind: 'text',
         paragraphs: [
           `${f.blank ? `中共${blankLine(10)}` : `中共${f.branch}`}于${cnDateOrBlank(meeting?.date)}召开支部党员大会，讨论${subject(f)}同志的入党问题。${counts}`,
-          `会议听取了${subject(f)}同志对党的认识、入党动机、本人履历、家庭和主要社会关系情况的汇报，入党介绍人${orBlank(names(f.step(9)?.people), 8)}同志介绍了该同志的情况，支部委员会报告了对该同志的审查情况。与会党员进行了充分讨论，认为：${meeting?.note ? meeting.note : blankLine(24)}`,
+          `会议听取了${subject(f)}同志对党的认识、入党动机、本人履历、家庭和主要社会关系情况的汇报，入党介绍人${orBlank(names(f.step(9)?.people), 8)}同志介绍了该同志的情况，支部委员会报告了对该同志的审查情况。与会党员进行了充分讨论，认为：${meeting?.note ? sentence(meeting.note) : `${blankLine(24)}。`}`,
           result,
           passed === false
             ? `支部大会未通过接收${f.name}同志为中共预备党员。`
@@ -455,7 +458,7 @@ function confirmResolution(f: Facts, kind: 'resolution-confirm' | 'resolution-ex
         paragraphs: [
           `${subject(f)}同志于${cnDateOrBlank(admitted)}经支部大会讨论接收为中共预备党员，${cnDateOrBlank(f.step(17)?.date)}经上级党委批准，预备期一年。${cnDateOrBlank(application?.date)}，该同志提出转正申请。`,
           `${f.blank ? `中共${blankLine(10)}` : `中共${f.branch}`}于${cnDateOrBlank(meeting?.date)}召开支部党员大会，讨论${subject(f)}同志的转正问题。${counts}`,
-          `会议听取了本人的转正申请和入党介绍人、党小组的意见，审查了支部委员会的考察情况。与会党员认为：${meeting?.note ? meeting.note : blankLine(24)}`,
+          `会议听取了本人的转正申请和入党介绍人、党小组的意见，审查了支部委员会的考察情况。与会党员认为：${meeting?.note ? sentence(meeting.note) : `${blankLine(24)}。`}`,
           result,
           decision,
         ],
@@ -565,7 +568,7 @@ function fullRecord(f: Facts): FormDocument {
     subtitle: f.blank ? undefined : `姓名：${f.name}\u3000党支部：${f.branch}`,
     layout: 'form',
     blocks: [
-      { kind: 'table', headers: ['步骤', '工作内容', '时间', '有关人员', '文号、结论'], rows, widths: [7, 30, 20, 21, 22] },
+      { kind: 'table', headers: ['步', '工作内容', '时间', '有关人员', '文号、结论'], rows, widths: [5, 28, 26, 19, 22] },
       {
         kind: 'hint',
         lines: [`思想汇报${f.dossier?.thoughtReports.length ?? blankLine(2)}份；培养考察${f.dossier?.evaluations.length ?? blankLine(2)}次；党课、培训${f.dossier?.trainings.length ?? blankLine(2)}次。`],
