@@ -18,10 +18,13 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 /** Puts the document in the print root and waits until the browser has laid it out. */
 export async function preparePrint(document: ReactNode): Promise<void> {
+  performance.mark('bd:print-job');
   usePrintStore.setState({ job: { id: nextId++, document } });
   // Two frames: React commits the document, then the browser lays it out.
   await nextFrame();
+  performance.mark('bd:print-frame-1');
   await nextFrame();
+  performance.mark('bd:print-ready');
 }
 
 /** The document as a PDF file (Electron), or the browser's print dialog (web). */

@@ -15,3 +15,4 @@ export * from './dossier';
 export * from './votes';
 export * from './elections';
 export * from './meetings';
+export * from './reminders';

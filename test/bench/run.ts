@@ -1,5 +1,6 @@
 /** npm run bench: prints figures; no timed assertions anywhere. */
 import { measureColdStart } from './cold-start.ts';
+import { measureFormPdf } from './forms.ts';
 import { measureImport, measureSearchLatency } from './roster.ts';
 
 function stats(values: number[]) {
@@ -38,3 +39,10 @@ row(`import ${imported.rows} rows: read + check the .xlsx`, [imported.checkMs]);
 row(`import ${imported.rows} rows: write to the database`, [imported.writeMs]);
 row(`import ${imported.rows} rows: total`, [imported.checkMs + imported.writeMs]);
 console.log('target: ≤ 5 s');
+
+console.log('\n发展党员材料');
+const form = await measureFormPdf(Number(process.env.BENCH_FORM_RUNS ?? 15));
+row(`one form to PDF (${form.kind}, ${(form.bytes / 1024).toFixed(0)} kB), after 3 warm-up`, form.samples);
+row('  the app lays the form out for print', form.layout);
+row("  Chromium's printToPDF", form.pdf);
+console.log('target: ≤ 300 ms median after warm-up');

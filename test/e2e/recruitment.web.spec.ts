@@ -18,6 +18,9 @@ async function openBoard(page: Page): Promise<Locator> {
   return rows;
 }
 
+/** A 1×1 PNG: the smallest real photo. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 const rowOf = (rows: Locator, status: string) => rows.filter({ has: rows.page().locator('td:nth-child(2)', { hasText: new RegExp(`^${status}$`) }) });
 
 test('the pipeline board lists each recruit with stage, next step and the check result', async ({ page }, testInfo) => {
@@ -166,7 +169,35 @@ test('a new 入党申请 opens a dossier; a blank form and the quarter plan prin
   await rows.filter({ hasText: '赵小青' }).click();
   await expect(page.getByTestId('step-1')).toContainText(daysAgo(3));
   await expect(page.getByTestId('step-form')).toContainText('第2步 党组织派人谈话');
+
+  // A 思想汇报 goes into the records; a photo of the signed 申请书 into the scans, encrypted, and back.
+  await page.getByRole('tab', { name: /思想汇报和考察/ }).click();
+  const reports = page.getByTestId('records-thoughtReports');
+  await reports.getByLabel('日期').fill(daysAgo(1));
+  await reports.getByLabel('内容').fill('学习党章的体会');
+  await reports.getByRole('button', { name: '添加' }).click();
+  await expect(reports).toContainText('学习党章的体会');
+  await expect(reports).toContainText('1 条');
+  await page.getByRole('tab', { name: /扫描件/ }).click();
+  await page.getByLabel('材料名称').fill('入党申请书第1页');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择照片或PDF…' }).click();
+  await (await chooser).setFiles({ name: '申请书.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+  await expect(page.getByText('已添加：入党申请书第1页')).toBeVisible();
+  await expect(page.getByRole('tab', { name: '扫描件（1）' })).toBeVisible();
+  await page.getByRole('button', { name: '查看' }).click();
+  const image = page.locator('.ant-modal img');
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await page.screenshot({ path: testInfo.outputPath('scan.png') });
+  await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   await page.locator('.ant-drawer-close').click();
+
+  // The talk is due within a month of the application (R-TALK-1M): the 首页 says so.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('reminders-recruitment')).toContainText('赵小青');
+  await page.screenshot({ path: testInfo.outputPath('home-reminders.png') });
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
 
   await page.getByRole('button', { name: '打印空白表格' }).hover();
   await page.getByRole('menuitem', { name: '入党积极分子登记表' }).click();

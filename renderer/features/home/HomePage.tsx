@@ -7,6 +7,7 @@ import { termStatus } from '@shared/rules/term';
 import { todayInChina } from '../../db/writes';
 import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
+import { RecruitmentReminders, useRecruitmentReminders } from './RecruitmentReminders';
 import { HOME } from './strings';
 
 const COUNT_ORDER: HomeCountKey[] = ['members', 'full', 'probationary', 'retired', 'mobile', 'candidates', 'activists', 'applicants'];
@@ -19,7 +20,9 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
   }, [counts]);
   const secretary = branch.committee.find((m) => m.role === 'secretary');
   // R-TERM: the one reminder whose rule exists today; the reminders centre gathers the others later.
-  const term = termStatus(branch, todayInChina());
+  const today = todayInChina();
+  const term = termStatus(branch, today);
+  const recruitment = useRecruitmentReminders(branch.id, today);
   const deputy = branch.committee.find((m) => m.role === 'deputy');
 
   return (
@@ -56,11 +59,11 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
       </Col>
       <Col span={24}>
         <Card title={HOME.remindersTitle}>
-          {term && term.state !== 'running' ? (
-            <Alert type={term.state === 'overdue' ? 'error' : 'warning'} showIcon message="支部委员会换届" description={term.message} data-testid="reminder-term" />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />
+          {term && term.state !== 'running' && (
+            <Alert type={term.state === 'overdue' ? 'error' : 'warning'} showIcon message="支部委员会换届" description={term.message} data-testid="reminder-term" style={{ marginBottom: 12 }} />
           )}
+          <RecruitmentReminders reminders={recruitment.value ?? []} />
+          {!(term && term.state !== 'running') && !recruitment.value?.length && <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />}
         </Card>
       </Col>
     </Row>

@@ -78,7 +78,7 @@ function RecordList({ dossier, list, title, by, placeholder }: { dossier: Dossie
           },
         ]}
       />
-      <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
+      <Form form={form} name={`record-${list}`} layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
         <Form.Item name="date" label="日期">
           <Input style={{ width: '8.5em' }} placeholder={todayInChina()} />
         </Form.Item>

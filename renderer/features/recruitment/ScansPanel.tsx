@@ -69,7 +69,7 @@ export function ScansPanel({ dossier }: { dossier: DossierDoc }) {
 
   return (
     <>
-      <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form form={form} name="scan" layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="title" label="材料名称">
           <Input style={{ width: '14em' }} placeholder="例如：入党申请书第1页" maxLength={100} />
         </Form.Item>

@@ -150,7 +150,7 @@ export function StepForm({ dossier, person, nextStep, fullMembers, onSaved }: { 
 
   return (
     <Card size="small" title="登记步骤" style={{ marginBottom: 16 }} data-testid="step-form">
-      <Form form={form} layout="vertical" initialValues={{ step: nextStep, date: todayInChina(), vote: { fullMembers, excluded: 0 } }} onValuesChange={() => setProblems(null)}>
+      <Form form={form} name="step" layout="vertical" initialValues={{ step: nextStep, date: todayInChina(), vote: { fullMembers, excluded: 0 } }} onValuesChange={() => setProblems(null)}>
         <Space wrap align="start">
           <Form.Item name="step" label="步骤">
             <Select style={{ width: '20em' }} options={RECRUITMENT_STEPS.map((s) => ({ value: s.step, label: `第${s.step}步 ${s.name}` }))} />
