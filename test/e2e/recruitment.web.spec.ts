@@ -21,6 +21,12 @@ async function openBoard(page: Page): Promise<Locator> {
 /** A 1×1 PNG: the smallest real photo. */
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
+/** 保存为PDF in the preview, once the form is laid out in the print root. */
+async function saveAsPdf(page: Page, kind: string): Promise<void> {
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator(`.print-root [data-testid="form-${kind}"]`)).toBeAttached();
+}
+
 const rowOf = (rows: Locator, status: string) => rows.filter({ has: rows.page().locator('td:nth-child(2)', { hasText: new RegExp(`^${status}$`) }) });
 
 test('the pipeline board lists each recruit with stage, next step and the check result', async ({ page }, testInfo) => {
@@ -115,7 +121,7 @@ test('the activist becomes a 预备党员 through steps 7–15; the 决议 and t
   const preview = page.getByTestId('form-preview');
   await expect(preview).toContainText('同意接收');
   await page.screenshot({ path: testInfo.outputPath('resolution-preview.png') });
-  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await saveAsPdf(page, 'resolution-admit');
   const fullMembers = Number(/应到会有表决权的正式党员(\d+)名/.exec((await preview.textContent()) ?? '')![1]);
   const resolution = squeeze(await printedText(page, testInfo.outputPath('支部大会决议.pdf')));
   for (const field of [
@@ -138,7 +144,7 @@ test('the activist becomes a 预备党员 through steps 7–15; the 决议 and t
   await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 
   await page.getByTestId('form-item-candidate-publicity').getByRole('button', { name: '预览打印' }).click();
-  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await saveAsPdf(page, 'candidate-publicity');
   const notice = squeeze(await printedText(page, testInfo.outputPath('发展对象公示.pdf')));
   for (const field of ['发展对象公示', name, cn(publicity.from), cn(publicity.to), '王建国、李秀英', cn(daysAgo(70))]) {
     expect(notice, field).toContain(squeeze(field));
@@ -201,7 +207,7 @@ test('a new 入党申请 opens a dossier; a blank form and the quarter plan prin
 
   await page.getByRole('button', { name: '打印空白表格' }).hover();
   await page.getByRole('menuitem', { name: '入党积极分子登记表' }).click();
-  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await saveAsPdf(page, 'activist-register');
   const blank = squeeze(await printedText(page, testInfo.outputPath('入党积极分子登记表-空白.pdf')));
   expect(blank).toContain('入党积极分子登记表');
   expect(blank).toContain('培养联系人');
@@ -210,7 +216,7 @@ test('a new 入党申请 opens a dossier; a blank form and the quarter plan prin
 
   await page.getByRole('button', { name: '打印下季度工作计划' }).click();
   await expect(page.getByTestId('form-preview')).toContainText('发展党员工作计划');
-  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await saveAsPdf(page, 'work-plan');
   const plan = squeeze(await printedText(page, testInfo.outputPath('发展党员工作计划.pdf')));
   expect(plan).toContain('赵小青');
   expect(plan).toContain('第2步党组织派人谈话');

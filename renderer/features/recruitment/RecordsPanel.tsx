@@ -7,7 +7,7 @@ import type { DossierDoc } from '@shared/model';
 import { readDate } from '@shared/rules/person';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
-import { addRecord, removeRecord, type RecordEntry, type RecordList } from './writes';
+import { addRecord, removeRecord, setLeavingOn, type RecordEntry, type RecordList } from './writes';
 
 const LISTS: { list: RecordList; title: string; by: string; placeholder: string }[] = [
   { list: 'thoughtReports', title: '思想汇报（每季度至少一份）', by: '', placeholder: '例如：学习党的二十大精神的体会' },
@@ -108,9 +108,38 @@ function RecordList({ dossier, list, title, by, placeholder }: { dossier: Dossie
   );
 }
 
+/** R-LEAVING-3M: a candidate who leaves the unit within three months is not admitted. */
+function LeavingDate({ dossier }: { dossier: DossierDoc }) {
+  const db = useDb();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ leavingOn?: string }>();
+  const save = async () => {
+    const typed = form.getFieldValue('leavingOn') as string | undefined;
+    const leavingOn = typed?.trim() ? readDate(typed) : undefined;
+    if (typed?.trim() && !leavingOn) return void message.error('日期格式不对，例如 2027-03-01');
+    try {
+      await setLeavingOn(db, dossier, leavingOn);
+      message.success(leavingOn ? '已记下离开日期' : '已清除离开日期');
+    } catch (error) {
+      message.error(`保存失败：${(error as Error).message}`);
+    }
+  };
+  return (
+    <Card size="small" title="预计离开本单位（调动、毕业等，知道时填写）" style={{ marginBottom: 12 }}>
+      <Form form={form} name="leaving" layout="inline" initialValues={{ leavingOn: dossier.leavingOn ?? '' }}>
+        <Form.Item name="leavingOn" label="日期">
+          <Input style={{ width: '9em' }} placeholder="2027-03-01" />
+        </Form.Item>
+        <Button onClick={() => void save()}>保存</Button>
+      </Form>
+    </Card>
+  );
+}
+
 export function RecordsPanel({ dossier }: { dossier: DossierDoc }) {
   return (
     <>
+      <LeavingDate key={dossier.updatedAt} dossier={dossier} />
       {LISTS.map((l) => (
         <RecordList key={l.list} dossier={dossier} {...l} />
       ))}

@@ -64,6 +64,17 @@ export async function addRecord(db: BranchDatabase, dossier: DossierDoc, list: R
   }));
 }
 
+/** R-LEAVING-3M: the day the person is known to leave the unit; undefined clears it. */
+export async function setLeavingOn(db: BranchDatabase, dossier: DossierDoc, leavingOn: string | undefined): Promise<void> {
+  const { now, by } = stampNow();
+  await modifyDossier(db, dossier, (current) => {
+    const next: DossierDoc = { ...current, updatedAt: now, updatedBy: by };
+    if (leavingOn) next.leavingOn = leavingOn;
+    else delete next.leavingOn;
+    return next;
+  });
+}
+
 export async function removeRecord(db: BranchDatabase, dossier: DossierDoc, list: RecordList, entry: RecordEntry): Promise<void> {
   const { now, by } = stampNow();
   await modifyDossier(db, dossier, (current) => {
