@@ -19,6 +19,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then
 const RosterPage = lazy(() => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const RecruitmentPage = lazy(() => import('../features/recruitment/RecruitmentPage').then((m) => ({ default: m.RecruitmentPage })));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingEditor = lazy(() => import('../features/meetings/MeetingEditor').then((m) => ({ default: m.MeetingEditor })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -81,6 +83,8 @@ function Gate() {
         <Route path="/roster" element={<RosterPage branch={branch.value} />} />
         <Route path="/reports" element={<ReportsPage branch={branch.value} />} />
         <Route path="/recruitment" element={<RecruitmentPage branch={branch.value} />} />
+        <Route path="/meetings" element={<MeetingsPage branch={branch.value} />} />
+        <Route path="/meetings/:id" element={<MeetingEditor branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}

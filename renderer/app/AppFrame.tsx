@@ -35,7 +35,7 @@ export function AppFrame({ branch, children }: { branch: OrgDoc; children: React
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[`/${location.pathname.split('/')[1] ?? ''}`]}
           items={NAV.map((item) => ({ key: item.path, icon: ICONS[item.path], label: item.label }))}
           onClick={({ key }) => navigate(key)}
           aria-label="主菜单"

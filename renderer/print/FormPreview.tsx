@@ -8,9 +8,17 @@ import type { FormDocument } from '@shared/forms/document';
 import { FormPrint } from './FormPrint';
 import { printDocument, printOnPaper } from './print-job';
 
-export function FormPreview({ form, fileName, onClose }: { form: FormDocument; fileName: string; onClose: () => void }) {
+export function FormPreview({ form: forms, fileName, onClose }: { form: FormDocument | readonly FormDocument[]; fileName: string; onClose: () => void }) {
+  const pages: readonly FormDocument[] = Array.isArray(forms) ? forms : [forms as FormDocument];
+  const form = pages[0]!;
   const { message } = App.useApp();
-  const document = <FormPrint form={form} />;
+  const document = (
+    <>
+      {pages.map((page, i) => (
+        <FormPrint key={i} form={page} />
+      ))}
+    </>
+  );
   const toPdf = async () => {
     try {
       const saved = await printDocument(document, { suggestedName: `${fileName}.pdf`, ...(form.landscape ? { landscape: true } : {}) });

@@ -69,8 +69,8 @@ describe('generateDemoBranch is deterministic', () => {
 });
 
 describe('the people of the demo branch', () => {
-  it('are 45 in all', () => {
-    expect(demo.people).toHaveLength(45);
+  it('are 46 in all', () => {
+    expect(demo.people).toHaveLength(46);
   });
 
   it('include 42 full members', () => {
@@ -87,8 +87,12 @@ describe('the people of the demo branch', () => {
     expect(mobile.map((p) => p.status)).toEqual(['full', 'full', 'full']);
   });
 
-  it.each<PartyStatus>(['activist', 'candidate', 'probationary'])('include exactly one person whose status is %s', (status) => {
-    expect(withStatus(demo, status)).toHaveLength(1);
+  it.each<[PartyStatus, number]>([
+    ['activist', 1],
+    ['candidate', 2],
+    ['probationary', 1],
+  ])('include %s: %i', (status, count) => {
+    expect(withStatus(demo, status)).toHaveLength(count);
   });
 
   it('include no 入党申请人 without a dossier', () => {
@@ -190,18 +194,20 @@ describe('the branch committee of the demo branch', () => {
 });
 
 describe('the recruitment dossiers of the demo branch', () => {
-  it('are one per recruit: the activist, the candidate and the probationary member', () => {
+  it('are one per recruit: the activist, the two candidates and the probationary member', () => {
     const statuses = demo.dossiers.map((d) => personById(demo, d.personId)?.status).sort();
-    expect(statuses).toEqual(['activist', 'candidate', 'probationary']);
+    expect(statuses).toEqual(['activist', 'candidate', 'candidate', 'probationary']);
   });
 
-  it.each([
-    ['activist', 6],
-    ['candidate', 9],
-    ['probationary', 21],
-  ] as const)('take the %s through steps 1 to %i with none missing', (status, lastStep) => {
-    const dossier = demo.dossiers.find((d) => personById(demo, d.personId)?.status === status)!;
-    expect(dossier.events.map((e) => e.step)).toEqual(Array.from({ length: lastStep }, (_, i) => i + 1));
+  it('take each recruit through the steps of his stage with none missing', () => {
+    const lastSteps = demo.dossiers.map((d) => [personById(demo, d.personId)?.status, d.events.at(-1)!.step]).sort();
+    expect(lastSteps).toEqual([
+      ['activist', 6],
+      ['candidate', 14],
+      ['candidate', 9],
+      ['probationary', 21],
+    ]);
+    for (const d of demo.dossiers) expect(d.events.map((e) => e.step)).toEqual(Array.from({ length: d.events.length }, (_, i) => i + 1));
   });
 
   it('have steps in date order, except where 4/5 and 8–11 may share dates or swap (R-ORDER)', () => {
@@ -231,6 +237,7 @@ describe('the recruitment dossiers of the demo branch', () => {
   it('name exactly two full members as 入党介绍人 once step 9 is done (R-INTRODUCERS-2)', () => {
     const past9 = demo.dossiers.filter((d) => d.events.some((e) => e.step === 9));
     expect(past9.map((d) => d.introducerIds?.map((id) => personById(demo, id)?.status))).toEqual([
+      ['full', 'full'],
       ['full', 'full'],
       ['full', 'full'],
     ]);

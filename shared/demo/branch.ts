@@ -77,10 +77,11 @@ export function generateDemoBranch(options: DemoOptions): DemoDataSet {
     if (person.bedridden || person.limitedMobility) person.contactPersonId = organizer.id;
   }
 
-  // Three people at different recruitment stages, younger staff of the bureau's retirees office.
+  // Four people at different recruitment stages (two 发展对象: one before 政审, one ready for the 支部大会), younger staff of the bureau's retirees office.
   const recruitStages = [
     { status: 'activist' as const, applyMonthsAgo: 20, lastStep: 6 },
     { status: 'candidate' as const, applyMonthsAgo: 20, lastStep: 9 },
+    { status: 'candidate' as const, applyMonthsAgo: 22, lastStep: 14 },
     { status: 'probationary' as const, applyMonthsAgo: 28, lastStep: 21 },
   ];
   const dossiers: DossierDoc[] = [];

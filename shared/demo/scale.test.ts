@@ -20,12 +20,12 @@ const data = scale();
 const demo = generateDemoBranch({ today: TODAY });
 
 describe('generateScaleData with 500 members over one year', () => {
-  it('adds 500 people to the 45 of the demo branch', () => {
-    expect(data.people).toHaveLength(545);
+  it('adds 500 people to the 46 of the demo branch', () => {
+    expect(data.people).toHaveLength(546);
   });
 
   it('keeps the demo branch’s people, dossiers and meetings', () => {
-    expect({ people: data.people.slice(0, 45), dossiers: data.dossiers, meetings: data.meetings.slice(0, demo.meetings.length) }).toEqual({
+    expect({ people: data.people.slice(0, 46), dossiers: data.dossiers, meetings: data.meetings.slice(0, demo.meetings.length) }).toEqual({
       people: demo.people,
       dossiers: demo.dossiers,
       meetings: demo.meetings,
@@ -57,7 +57,7 @@ describe('generateScaleData with 500 members over one year', () => {
   });
 
   it('gives every added person an ID number matching birth date and sex', () => {
-    const mismatched = data.people.slice(45).filter((p) => {
+    const mismatched = data.people.slice(46).filter((p) => {
       const parsed = parseIdNumber(p.private?.idNumber ?? '');
       return !parsed.ok || parsed.value.birthDate !== p.birthDate || parsed.value.gender !== p.gender;
     });
@@ -70,11 +70,11 @@ describe('generateScaleData with 500 members over one year', () => {
   });
 
   it('adds only members: full or probationary', () => {
-    expect(data.people.slice(45).filter((p) => p.status !== 'full' && p.status !== 'probationary')).toEqual([]);
+    expect(data.people.slice(46).filter((p) => p.status !== 'full' && p.status !== 'probationary')).toEqual([]);
   });
 
   it('gives probationary members a 入党日期 within the past year and no 转正日期', () => {
-    const probationary = data.people.slice(45).filter((p) => p.status === 'probationary');
+    const probationary = data.people.slice(46).filter((p) => p.status === 'probationary');
     const off = probationary.filter((p) => !p.joinedOn || p.joinedOn >= TODAY || p.joinedOn < '2025-11-23' || p.confirmedOn);
     expect(off).toEqual([]);
   });

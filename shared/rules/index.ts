@@ -16,3 +16,4 @@ export * from './votes';
 export * from './elections';
 export * from './meetings';
 export * from './reminders';
+export * from './meeting-template';

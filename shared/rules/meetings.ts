@@ -135,7 +135,7 @@ function voteGaps(meeting: MeetingDoc, vote: Vote, voteIndex: number, context: M
   if (vote.method === 'ballot' && (vote.ballotsIssued === undefined || vote.ballotsReturned === undefined)) add(`${what}为无记名投票，请填写发出和收回的选票数`);
 
   if (context.fullMemberIds && meeting.kind === 'assembly') {
-    for (const problem of checkVoteNumbers(voteInput(meeting, vote, context.fullMemberIds))) add(problem.message, ruleOfVoteField(problem.field));
+    for (const problem of checkVoteNumbers(meetingVoteInput(meeting, vote, context.fullMemberIds))) add(problem.message, ruleOfVoteField(problem.field));
   } else if (vote.ballotsIssued !== undefined && vote.ballotsReturned !== undefined && vote.ballotsReturned > vote.ballotsIssued) {
     add(`${what}收回选票${vote.ballotsReturned}张，多于发出的${vote.ballotsIssued}张，这次投票无效，应当重新投票`);
   }
@@ -143,7 +143,7 @@ function voteGaps(meeting: MeetingDoc, vote: Vote, voteIndex: number, context: M
 }
 
 /** The numbers of a recorded vote, with the voting members present read from the attendance. */
-function voteInput(meeting: MeetingDoc, vote: Vote, fullMemberIds: readonly string[]): VoteInput {
+export function meetingVoteInput(meeting: MeetingDoc, vote: Vote, fullMemberIds: readonly string[]): VoteInput {
   const voters = new Set(fullMemberIds);
   const presentVoting = new Set(meeting.attendance.filter((row) => row.state === 'present' && voters.has(row.personId)).map((row) => row.personId)).size;
   const input: VoteInput = {

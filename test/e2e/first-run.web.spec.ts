@@ -85,12 +85,12 @@ test('the demo branch shows its counts on 首页, and sections not built yet say
   expect(new URL(page.url()).search, 'the demo flag is removed once used').toBe('');
   const counts = page.getByTestId('home-counts');
   // 42 full members (39 retired, 3 mobile), one probationary member, one candidate, one activist.
-  for (const [label, value] of [['党员总数', 43], ['正式党员', 42], ['预备党员', 1], ['离退休党员', 39], ['流动党员', 3], ['发展对象', 1], ['入党积极分子', 1], ['入党申请人', 0]] as const) {
+  for (const [label, value] of [['党员总数', 43], ['正式党员', 42], ['预备党员', 1], ['离退休党员', 39], ['流动党员', 3], ['发展对象', 2], ['入党积极分子', 1], ['入党申请人', 0]] as const) {
     await expect(counts.locator('.ant-statistic').filter({ hasText: label }).locator('.ant-statistic-content-value')).toHaveText(String(value));
   }
   await page.screenshot({ path: testInfo.outputPath('06-demo-home.png') });
 
-  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await page.getByRole('menuitem', { name: '民主评议' }).click();
   await expect(page.getByText('本栏目还在建设中')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('07-coming-section.png') });
 

@@ -14,7 +14,7 @@ async function openBoard(page: Page): Promise<Locator> {
   await page.goto('/?demo=branch');
   await page.getByRole('menuitem', { name: '发展党员' }).click();
   const rows = page.locator('.ant-table-tbody tr');
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
   return rows;
 }
 
@@ -171,7 +171,7 @@ test('a new 入党申请 opens a dossier; a blank form and the quarter plan prin
   await dialog.getByLabel('出生日期').fill('2000-03-01');
   await dialog.getByRole('button', { name: '登记' }).click();
   await expect(page.getByText('已登记入党申请，档案已建立')).toBeVisible();
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   await rows.filter({ hasText: '赵小青' }).click();
   await expect(page.getByTestId('step-1')).toContainText(daysAgo(3));
   await expect(page.getByTestId('step-form')).toContainText('第2步 党组织派人谈话');
