@@ -176,8 +176,12 @@ describe('excellentLimit', () => {
     expect(excellentLimit(12)).toBe(4);
   });
 
-  it('is exact for every multiple of three, although a third is not exact in floating point', () => {
+  it('is exactly a third for every multiple of three', () => {
     for (let n = 3; n <= 300; n += 3) expect(excellentLimit(n)).toBe(n / 3);
+  });
+
+  it('is not lost to rounding: 29% of 100 members is 29, though 100 × 0.29 is 28.999999999999996 in floating point', () => {
+    expect(excellentLimit(100, { excellentShare: 0.29 })).toBe(29);
   });
 
   it('is nought for a branch of two', () => {

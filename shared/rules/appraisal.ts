@@ -135,7 +135,7 @@ export function checkBallot(ballot: AppraisalBallot, participants: readonly Appr
 
 /** The share, in words a report uses: 三分之一, 四分之一 (halves to fifths); 30% otherwise. */
 export function shareText(share: number): string {
-  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  const digits = ['零', '一', '二', '三', '四', '五'];
   for (let denominator = 2; denominator <= 5; denominator += 1) {
     const numerator = Math.round(share * denominator);
     if (numerator >= 1 && numerator < denominator && Math.abs(share - numerator / denominator) < 1e-9) {
@@ -158,7 +158,7 @@ function validConfig(config: AppraisalConfig): AppraisalConfig {
  * A branch of two has none. Throws a RangeError for a share outside 0 to 1.
  */
 export function excellentLimit(participants: number, config: AppraisalConfig = DEFAULT_APPRAISAL_CONFIG): number {
-  // The tolerance keeps 9 × ⅓ at 3 although ⅓ is stored a little below a third.
+  // The tolerance keeps 100 × 0.29 at 29: in floating point it is 28.999999999999996.
   return Math.floor(participants * validConfig(config).excellentShare + 1e-9);
 }
 

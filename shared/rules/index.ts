@@ -17,3 +17,4 @@ export * from './elections';
 export * from './meetings';
 export * from './reminders';
 export * from './meeting-template';
+export * from './appraisal';

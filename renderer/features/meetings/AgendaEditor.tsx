@@ -3,6 +3,7 @@
  * discussed) and what was decided.
  */
 import { Button, Card, Input, Select, Space, Typography } from 'antd';
+import { STATUS_LABELS } from '@shared/forms/labels';
 import type { MeetingDoc, PersonDoc } from '@shared/model';
 
 type Item = MeetingDoc['agenda'][number];
@@ -71,7 +72,7 @@ export function AgendaEditor({
                     style={{ width: '11em' }}
                     placeholder="关于哪位同志（可不选）"
                     value={speech.aboutPersonId}
-                    options={candidates.map((c) => ({ value: c.id, label: `关于${c.name}` }))}
+                    options={candidates.map((c) => ({ value: c.id, label: `关于${c.name}（${STATUS_LABELS[c.status]}）` }))}
                     onChange={(v?: string) => {
                       const next: Speech = { speakerName: speech.speakerName, text: speech.text };
                       if (speech.speakerId) next.speakerId = speech.speakerId;

@@ -22,7 +22,7 @@ export function AttendanceGrid({ rows, people, readOnly, onChange }: { rows: Row
           const person = people.get(row.personId);
           const away = row.state === 'leave' || row.state === 'absent';
           return (
-            <Space key={row.personId} size={4} className="attendance-cell" data-testid={`attendance-${person?.name ?? row.personId}`}>
+            <Space key={row.personId} size={4} className="attendance-cell" data-state={row.state} data-testid={`attendance-${person?.name ?? row.personId}`}>
               <Button disabled={readOnly} onClick={() => set(index, { personId: row.personId, state: NEXT[row.state] })} style={{ minWidth: '7.5em' }}>
                 {person?.name ?? '（已不在名册）'}
                 {person?.status === 'probationary' ? '（预备）' : ''}

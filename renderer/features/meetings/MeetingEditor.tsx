@@ -235,7 +235,7 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
           <Space wrap style={{ marginTop: 8 }}>
             <Button onClick={() => setPreview({ form: signInSheet(draft, ctx), fileName: `签到表-${draft.date}` })}>打印签到表</Button>
             {draft.kind === 'assembly' && (
-              <Button onClick={() => setPreview({ form: voteBallotPapers(draft.votes[0]?.subject ?? '', Math.max(draft.attendance.length, 1), 4), fileName: `表决票-${draft.date}` })}>打印表决票</Button>
+              <Button onClick={() => setPreview({ form: voteBallotPapers(draft.votes[0]?.subject ?? '', Math.max(draft.attendance.filter((a) => a.state === 'present' && fullMemberIds.includes(a.personId)).length, 1), 4), fileName: `表决票-${draft.date}` })}>打印表决票</Button>
             )}
             {!final && (
               <Button

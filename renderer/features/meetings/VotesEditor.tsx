@@ -106,7 +106,7 @@ export function VotesEditor({
                 style={{ width: '9em' }}
                 placeholder="哪位同志"
                 value={vote.aboutPersonId}
-                options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+                options={candidates.filter((c) => (vote.motion === 'admit' ? c.status === 'candidate' : c.status === 'probationary')).map((c) => ({ value: c.id, label: c.name }))}
                 onChange={(id: string) => {
                   const who = candidates.find((c) => c.id === id)?.name ?? '';
                   const motion = MOTIONS.find((m) => m.value === vote.motion)!.label;

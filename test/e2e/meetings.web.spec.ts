@@ -1,0 +1,128 @@
+/**
+ * 会议记录: a 支部党员大会 that admits two 发展对象, each discussed and voted on separately; finalized,
+ * then locked (an amendment is added instead); the minutes and a resolution printed and read back.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chinaToday } from '../../shared/dates.ts';
+import { printedText, squeeze } from './helpers.ts';
+
+const today = chinaToday(new Date());
+
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Opens a select, picks an option by index or text (among those containing `only`), waits until it has closed. */
+async function choose(select: Locator, option: string | number, only?: string): Promise<string> {
+  const page = select.page();
+  await select.click();
+  let options = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`);
+  if (only) options = options.filter({ hasText: only });
+  const chosen = typeof option === 'number' ? options.nth(option) : options.filter({ hasText: option }).first();
+  const text = (await chosen.textContent())!.trim();
+  await chosen.click();
+  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
+  return text;
+}
+
+const pick = (page: Page, label: string, option: string | number) => choose(page.getByLabel(label, { exact: true }), option);
+
+test('a 支部党员大会 admits two candidates, is finalized, locked, amended and printed', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/?demo=branch');
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await expect(page.getByTestId('meetings-list').locator('.ant-table-tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('01-list.png') });
+
+  await page.getByRole('button', { name: '新建会议记录' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
+  await expect(page.getByText('支部党员大会记录')).toBeVisible();
+
+  // 会前准备
+  await page.getByLabel('开始时间').fill('09:00');
+  await page.getByLabel('结束时间').fill('11:00');
+  await page.getByLabel('地点').fill('局老干部活动室');
+  const host = await pick(page, '主持人', 0);
+  const recorder = await pick(page, '记录人', 1);
+  await page.getByLabel('议程2题目').fill('讨论接收发展对象为中共预备党员');
+  await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+  await page.screenshot({ path: testInfo.outputPath('02-before.png') });
+
+  // 会中记录: two members away with reasons; speeches per agenda item and per candidate; two votes.
+  await page.getByText('第二步：会中记录').click();
+  // Everyone starts present (the bedridden as 送学上门); one click per exception.
+  const present = page.locator('.attendance-cell[data-state="present"]');
+  const nameOf = async (i: number) => (await present.nth(i).locator('button > span').first().textContent())!.trim();
+  const away1 = await nameOf(2);
+  const away2 = await nameOf(3);
+  await page.getByTestId(`attendance-${away1}`).locator('button').click();
+  await page.getByLabel(`${away1}请假原因`).fill('住院治疗');
+  await page.getByTestId(`attendance-${away2}`).locator('button').click();
+  await page.getByTestId(`attendance-${away2}`).locator('button').click();
+  await page.getByLabel(`${away2}缺席原因`).fill('外出探亲');
+
+  const agenda1 = page.getByTestId('agenda-0');
+  await agenda1.getByRole('button', { name: '添加发言' }).click();
+  await choose(agenda1.getByLabel('发言人', { exact: true }), 0);
+  await agenda1.getByLabel(/的发言$/).fill('传达了上级关于做好发展党员工作的通知精神。');
+  await agenda1.getByLabel('第1项议程的决定').fill('按通知要求做好本年度发展党员工作。');
+
+  const agenda2 = page.getByTestId('agenda-1');
+  const candidates: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await agenda2.getByRole('button', { name: '添加发言' }).click();
+    const speech = agenda2.getByTestId(`speech-1-${i}`);
+    await choose(speech.getByLabel('发言人', { exact: true }), i + 1);
+    // The demo's two 发展对象.
+    candidates.push((await choose(speech.getByLabel('关于', { exact: true }), i, '发展对象')).replace(/关于|（发展对象）/g, ''));
+    await speech.getByRole('textbox').fill(`${candidates[i]}同志入党动机端正，工作积极，同意接收。`);
+  }
+  await agenda2.getByLabel('第2项议程的决定').fill(`同意接收${candidates.join('、')}同志为中共预备党员，报上级党委审批。`);
+
+  const votersText = (await page.getByText(/实到会有表决权的 \d+ 人/).textContent())!;
+  const voters = Number(/实到会有表决权的 (\d+) 人/.exec(votersText)![1]);
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: '添加表决' }).click();
+    const vote = page.getByTestId(`vote-${i}`);
+    await choose(vote.getByLabel('表决对象'), candidates[i]!);
+    await vote.getByLabel('赞成', { exact: true }).fill(String(voters - i));
+    await vote.getByLabel('反对', { exact: true }).fill(String(i));
+    await vote.getByLabel('弃权', { exact: true }).fill('0');
+    await expect(vote.getByTestId('vote-result')).toContainText('表决通过');
+  }
+  await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+  await page.screenshot({ path: testInfo.outputPath('03-during.png'), fullPage: true });
+
+  // 会后整理: complete, finalized.
+  await page.getByText(/第三步：会后整理/).click();
+  await expect(page.getByText('记录已完整，可以定稿')).toBeVisible();
+  await page.getByRole('button', { name: '定稿' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByText('已定稿').first()).toBeVisible();
+
+  // Locked: nothing can be changed; a correction is an amendment.
+  await page.getByText('第二步：会中记录').click();
+  await expect(page.locator('.attendance-cell button').first()).toBeDisabled();
+  await expect(page.getByTestId('agenda-0').getByRole('textbox').first()).toBeDisabled();
+  await page.getByText(/第三步：会后整理/).click();
+  await page.getByLabel('更正内容（原记录不变，更正附在后面）').fill(`${away2}缺席原因应为“身体不适”。`);
+  await page.getByLabel('更正人').fill(recorder);
+  await page.getByRole('button', { name: '添加更正说明' }).click();
+  await expect(page.getByTestId('amendments')).toContainText('身体不适');
+  await page.screenshot({ path: testInfo.outputPath('04-final.png'), fullPage: true });
+
+  // The minutes on paper.
+  await page.getByRole('button', { name: '打印会议记录' }).click();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator('.print-root').getByText('会议记录').first()).toBeAttached();
+  const minutes = squeeze(await printedText(page, testInfo.outputPath('会议记录.pdf')));
+  for (const field of ['支部党员大会', today.slice(0, 4), '09:00', '11:00', '局老干部活动室', host, recorder, away1, '住院治疗', away2, '外出探亲', '传达了上级关于做好发展党员工作的通知精神。', ...candidates, `赞成${voters}票`, `赞成${voters - 1}票`, '身体不适']) {
+    expect(minutes, field).toContain(squeeze(field));
+  }
+  await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('button', { name: new RegExp(`打印决议.*${candidates[1]}`) }).click();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator('.print-root').getByText('决议').first()).toBeAttached();
+  const resolution = squeeze(await printedText(page, testInfo.outputPath('决议.pdf')));
+  for (const field of [candidates[1]!, `赞成${voters - 1}票`, '反对1票', '弃权0票']) expect(resolution, field).toContain(squeeze(field));
+  expect(resolution).not.toContain('未通过');
+});
