@@ -112,7 +112,7 @@ test('a 支部党员大会 admits two candidates, is finalized, locked, amended 
   // The minutes on paper.
   await page.getByRole('button', { name: '打印会议记录' }).click();
   await page.getByRole('button', { name: '保存为PDF' }).click();
-  await expect(page.locator('.print-root').getByText('会议记录').first()).toBeAttached();
+  await expect(page.locator('.print-root [data-testid="form-meeting-minutes"]')).toBeAttached();
   const minutes = squeeze(await printedText(page, testInfo.outputPath('会议记录.pdf')));
   for (const field of ['支部党员大会', today.slice(0, 4), '09:00', '11:00', '局老干部活动室', host, recorder, away1, '住院治疗', away2, '外出探亲', '传达了上级关于做好发展党员工作的通知精神。', ...candidates, `赞成${voters}票`, `赞成${voters - 1}票`, '身体不适']) {
     expect(minutes, field).toContain(squeeze(field));
@@ -121,8 +121,9 @@ test('a 支部党员大会 admits two candidates, is finalized, locked, amended 
 
   await page.getByRole('button', { name: new RegExp(`打印决议.*${candidates[1]}`) }).click();
   await page.getByRole('button', { name: '保存为PDF' }).click();
-  await expect(page.locator('.print-root').getByText('决议').first()).toBeAttached();
+  await expect(page.locator('.print-root [data-testid="form-vote-resolution"]')).toBeAttached();
   const resolution = squeeze(await printedText(page, testInfo.outputPath('决议.pdf')));
   for (const field of [candidates[1]!, `赞成${voters - 1}票`, '反对1票', '弃权0票']) expect(resolution, field).toContain(squeeze(field));
   expect(resolution).not.toContain('未通过');
+  expect(resolution, 'only the resolution is on paper').not.toContain('会议议程及发言');
 });
