@@ -1,6 +1,7 @@
 /** npm run bench: prints figures; no timed assertions anywhere. */
 import { measureColdStart } from './cold-start.ts';
 import { measureFormPdf } from './forms.ts';
+import { measureMeetingsList } from './meetings.ts';
 import { measureImport, measureSearchLatency } from './roster.ts';
 
 function stats(values: number[]) {
@@ -46,3 +47,8 @@ row(`one form to PDF (${form.kind}, ${(form.bytes / 1024).toFixed(0)} kB), after
 row('  the app lays the form out for print', form.layout);
 row("  Chromium's printToPDF", form.pdf);
 console.log('target: ≤ 300 ms median after warm-up');
+
+console.log('\n会议记录');
+const minutes = await measureMeetingsList(Number(process.env.BENCH_LIST_RUNS ?? 7));
+row(`open the minutes list: this year (${minutes.meetings} meetings in 5 years)`, minutes.thisYear);
+row('  switch to all five years', minutes.allYears);
