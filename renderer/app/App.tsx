@@ -21,6 +21,7 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 const RecruitmentPage = lazy(() => import('../features/recruitment/RecruitmentPage').then((m) => ({ default: m.RecruitmentPage })));
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingEditor = lazy(() => import('../features/meetings/MeetingEditor').then((m) => ({ default: m.MeetingEditor })));
+const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -85,6 +86,7 @@ function Gate() {
         <Route path="/recruitment" element={<RecruitmentPage branch={branch.value} />} />
         <Route path="/meetings" element={<MeetingsPage branch={branch.value} />} />
         <Route path="/meetings/:id" element={<MeetingEditor branch={branch.value} />} />
+        <Route path="/appraisal" element={<AppraisalPage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}

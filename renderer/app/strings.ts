@@ -17,8 +17,7 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings'>, { title: string; items: string[] }> = {
-  '/appraisal': { title: '民主评议', items: ['年度民主评议党员：自评、互评、无记名测评', '统计测评票，确定评议等次，书面告知'] },
+export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal'>, { title: string; items: string[] }> = {
   '/dues': { title: '党费', items: ['按规定比例计算每月党费', '按月登记收缴、补交，欠缴提醒', '打印收据和年度汇总'] },
   '/care': { title: '关怀走访', items: ['走访慰问、送学上门、谈心谈话记录', '久未联系、住院、高龄、光荣在党50年名单'] },
   '/transfers': { title: '组织关系', items: ['组织关系转出、转入，打印介绍信', '跟踪回执，流动党员管理'] },

@@ -90,7 +90,7 @@ test('the demo branch shows its counts on 首页, and sections not built yet say
   }
   await page.screenshot({ path: testInfo.outputPath('06-demo-home.png') });
 
-  await page.getByRole('menuitem', { name: '民主评议' }).click();
+  await page.getByRole('menuitem', { name: '党费' }).click();
   await expect(page.getByText('本栏目还在建设中')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('07-coming-section.png') });
 
