@@ -18,8 +18,8 @@ function timeInPage(page: Page, action: { menu?: string; option?: string }): Pro
     };
     const before = state();
     const target = menu
-      ? [...document.querySelectorAll('.ant-menu-item')].find((e) => e.textContent?.trim() === menu)
-      : [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.textContent?.trim() === option);
+      ? Array.from(document.querySelectorAll('.ant-menu-item')).find((e) => e.textContent?.trim() === menu)
+      : Array.from(document.querySelectorAll('.ant-select-item-option')).find((e) => e.textContent?.trim() === option);
     if (!target) throw new Error(`nothing to click: ${menu ?? option}`);
     const start = performance.now();
     (target as HTMLElement).click();
