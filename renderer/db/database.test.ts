@@ -75,7 +75,7 @@ describe('loadDemo', () => {
     expect(result).toEqual({ loaded: true, people: expected.people.length, meetings: expected.meetings.length });
     expect(await db.people.count().exec()).toBe(expected.people.length);
     expect(await db.meetings.count().exec()).toBe(expected.meetings.length);
-    expect(await db.dossiers.count().exec()).toBe(3);
+    expect(await db.dossiers.count().exec()).toBe(4);
   });
 
   it('never loads over a branch that is already there', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingDoc, MeetingKind } from '../model';
-import { calendarBuckets, meetingGaps, threeMeetingsCompliance, type MeetingGap } from './meetings';
+import { attendanceRates, calendarBuckets, meetingGaps, threeMeetingsCompliance, type MeetingGap } from './meetings';
 
 type Vote = MeetingDoc['votes'][number];
 
@@ -430,5 +430,24 @@ describe('threeMeetingsCompliance', () => {
 
   it('refuses a period with a date that is not a real day', () => {
     expect(() => threeMeetingsCompliance([], { from: '2026-01-01', to: '2026-13-01' }, GROUPS)).toThrow(RangeError);
+  });
+});
+
+describe('attendanceRates', () => {
+  const m = (...rows: [string, 'present' | 'absent' | 'leave' | 'home-study'][]) => ({ attendance: rows.map(([personId, state]) => ({ personId, state })) });
+
+  it('counts 送学上门 as taking part, 请假 and 缺席 as not, and sorts the lowest rate first', () => {
+    const rates = attendanceRates([m(['A', 'present'], ['B', 'leave'], ['C', 'home-study']), m(['A', 'present'], ['B', 'absent'], ['C', 'home-study']), m(['A', 'absent'])], ['A', 'B', 'C', 'D']);
+    expect(rates.map((r) => [r.personId, r.expected, r.rate])).toEqual([
+      ['B', 2, 0],
+      ['A', 3, 2 / 3],
+      ['C', 2, 1],
+      ['D', 0, null],
+    ]);
+    expect(rates[0]).toMatchObject({ leave: 1, absent: 1 });
+  });
+
+  it('counts a person listed twice in one meeting once, and ignores people not asked about', () => {
+    expect(attendanceRates([m(['A', 'present'], ['A', 'absent'], ['X', 'present'])], ['A'])).toEqual([{ personId: 'A', expected: 1, present: 1, homeStudy: 0, leave: 0, absent: 0, rate: 1 }]);
   });
 });

@@ -381,3 +381,38 @@ function yearMonth(date: string): [number, number] {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+// ─── Each member's attendance over a period ──────────────────────────────────────────────────────
+
+export interface AttendanceRate {
+  personId: string;
+  /** Meetings the person was expected at (listed in the attendance). */
+  expected: number;
+  present: number;
+  /** 送学上门: the meeting taken to a homebound member; counts as taking part. */
+  homeStudy: number;
+  leave: number;
+  absent: number;
+  /** (present + homeStudy) / expected; null when the person was expected nowhere. */
+  rate: number | null;
+}
+
+/** Per person, over the meetings given (filter them to the period first), lowest rate first. */
+export function attendanceRates(meetings: readonly Pick<MeetingDoc, 'attendance'>[], personIds: readonly string[]): AttendanceRate[] {
+  const rows = new Map(personIds.map((id) => [id, { personId: id, expected: 0, present: 0, homeStudy: 0, leave: 0, absent: 0, rate: null as number | null }]));
+  for (const meeting of meetings) {
+    const seen = new Set<string>();
+    for (const entry of meeting.attendance) {
+      const row = rows.get(entry.personId);
+      if (!row || seen.has(entry.personId)) continue;
+      seen.add(entry.personId);
+      row.expected += 1;
+      if (entry.state === 'present') row.present += 1;
+      else if (entry.state === 'home-study') row.homeStudy += 1;
+      else if (entry.state === 'leave') row.leave += 1;
+      else row.absent += 1;
+    }
+  }
+  for (const row of rows.values()) row.rate = row.expected ? (row.present + row.homeStudy) / row.expected : null;
+  return [...rows.values()].sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2));
+}

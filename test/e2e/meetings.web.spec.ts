@@ -127,3 +127,23 @@ test('a 支部党员大会 admits two candidates, is finalized, locked, amended 
   expect(resolution).not.toContain('未通过');
   expect(resolution, 'only the resolution is on paper').not.toContain('会议议程及发言');
 });
+
+test('三会一课: what was held in the period, each member’s attendance, the minutes bound with page numbers', async ({ page }, testInfo) => {
+  await page.goto('/?demo=branch');
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await page.getByRole('tab', { name: '三会一课落实情况' }).click();
+  const rows = page.getByTestId('compliance').locator('.ant-table-tbody tr');
+  await expect(rows.filter({ hasText: '支部党员大会' })).toContainText('每季度至少召开一次');
+  await expect(rows.filter({ hasText: '党小组会' })).toHaveCount(3);
+  await expect(page.getByTestId('compliance-totals')).toContainText(/应开 \d+ 次，已开 \d+ 次/);
+  await page.screenshot({ path: testInfo.outputPath('compliance.png'), fullPage: true });
+
+  await page.getByRole('button', { name: /打印这段期间已定稿的会议记录/ }).click();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator('.print-root [data-testid="form-meeting-minutes"]').first()).toBeAttached();
+  const count = await page.locator('.print-root [data-testid="form-meeting-minutes"]').count();
+  expect(count).toBeGreaterThan(5);
+  const text = await printedText(page, testInfo.outputPath('会议记录合订本.pdf'));
+  expect(squeeze(text).split('会议记录').length - 1).toBeGreaterThanOrEqual(count);
+  expect(text, 'pages are numbered').toMatch(/—\s*\d+\s*—/);
+});

@@ -7,6 +7,7 @@ import { termStatus } from '@shared/rules/term';
 import { todayInChina } from '../../db/writes';
 import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
+import { MeetingReminders, useMissingMeetings } from './MeetingReminders';
 import { RecruitmentReminders, useRecruitmentReminders } from './RecruitmentReminders';
 import { HOME } from './strings';
 
@@ -23,6 +24,8 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
   const today = todayInChina();
   const term = termStatus(branch, today);
   const recruitment = useRecruitmentReminders(branch.id, today);
+  // Read after the counts show: a large branch has thousands of meetings a year.
+  const missingMeetings = useMissingMeetings(branch, today, Boolean(counts));
   const deputy = branch.committee.find((m) => m.role === 'deputy');
 
   return (
@@ -63,7 +66,8 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
             <Alert type={term.state === 'overdue' ? 'error' : 'warning'} showIcon message="支部委员会换届" description={term.message} data-testid="reminder-term" style={{ marginBottom: 12 }} />
           )}
           <RecruitmentReminders reminders={recruitment.value ?? []} />
-          {!(term && term.state !== 'running') && !recruitment.value?.length && <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />}
+          <MeetingReminders missing={missingMeetings} />
+          {!(term && term.state !== 'running') && !recruitment.value?.length && missingMeetings.length === 0 && <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />}
         </Card>
       </Col>
     </Row>

@@ -4,7 +4,7 @@
  * template of their kind.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MangoQuerySelector } from 'rxdb';
@@ -15,6 +15,7 @@ import { markOnce } from '../../app/marks';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useRosterPeople } from '../roster/hooks';
+import { CompliancePanel } from './CompliancePanel';
 import { createMeeting } from './writes';
 
 const PAGE_SIZE = 20;
@@ -104,8 +105,8 @@ export function MeetingsPage({ branch }: { branch: OrgDoc }) {
   }, [data]);
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear - i), [thisYear]);
 
-  return (
-    <Card title="会议记录">
+  const list = (
+    <>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           新建会议记录
@@ -154,6 +155,17 @@ export function MeetingsPage({ branch }: { branch: OrgDoc }) {
               return <Tag color={gaps ? 'warning' : 'processing'}>{gaps ? `草稿，缺 ${gaps} 项` : '草稿，可以定稿'}</Tag>;
             },
           },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <Card title="会议记录">
+      <Tabs
+        items={[
+          { key: 'list', label: '会议记录', children: list },
+          { key: 'compliance', label: '三会一课落实情况', children: <CompliancePanel branch={branch} /> },
         ]}
       />
       {creating && <NewMeetingDialog branch={branch} onClose={() => setCreating(false)} />}
