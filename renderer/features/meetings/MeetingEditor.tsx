@@ -39,23 +39,29 @@ function useAutosavedMeeting(id: string) {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<MeetingDoc | null>(null);
+  // Edits made on screen, and how many of them are stored: a stored record read back while newer
+  // edits wait must never replace them.
+  const edits = useRef(0);
+  const savedEdits = useRef(0);
 
   useEffect(() => {
-    // The first read, and any change made elsewhere while nothing is waiting to be saved here.
-    if (stored.value && (!latest.current || saving !== 'pending')) {
+    // The first read, and changes made elsewhere while nothing typed here waits to be saved.
+    if (stored.value && (!latest.current || edits.current === savedEdits.current)) {
       setDraft(stored.value);
       latest.current = stored.value;
     }
-  }, [stored.value]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new stored record resets the draft
+  }, [stored.value]);
 
   const flush = async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const current = latest.current;
-    if (!current || current.status === 'final') return;
+    const at = edits.current;
+    if (!current || current.status === 'final' || at === savedEdits.current) return;
     try {
       await saveDraft(db, current.id, contentOf(current));
-      setSaving('saved');
+      savedEdits.current = Math.max(savedEdits.current, at);
+      if (edits.current === at) setSaving('saved');
       setError(null);
     } catch (e) {
       setSaving('error');
@@ -64,6 +70,7 @@ function useAutosavedMeeting(id: string) {
   };
   const change = (next: MeetingDoc) => {
     latest.current = next;
+    edits.current += 1;
     setDraft(next);
     setSaving('pending');
     if (timer.current) clearTimeout(timer.current);
