@@ -12,7 +12,7 @@ export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
 const literal = {
   title: 'meetings',
   description: 'Minutes: kind, time, place, host, recorder, attendance, agenda, speeches, votes, status',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -85,6 +85,31 @@ const literal = {
         required: ['motion', 'subject', 'method', 'yes', 'no', 'abstain'],
       },
     },
+    /** 换届选举 held at the meeting: 支部委员会委员, or 书记 and 副书记; counted by shared/rules/elections. */
+    elections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          office: { type: 'string', enum: ['committee', 'secretary', 'deputy'] },
+          seats: { type: 'integer', minimum: 1, maximum: 100 },
+          electorsExpected: { type: 'integer', minimum: 0, maximum: 100000 },
+          electorsPresent: { type: 'integer', minimum: 0, maximum: 100000 },
+          ballotsIssued: { type: 'integer', minimum: 0, maximum: 100000 },
+          ballotsReturned: { type: 'integer', minimum: 0, maximum: 100000 },
+          invalidBallots: { type: 'integer', minimum: 0, maximum: 100000 },
+          candidates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { name: nameField, personId: refField, votes: { type: 'integer', minimum: 0, maximum: 100000 }, writeIn: { type: 'boolean' } },
+              required: ['name', 'votes'],
+            },
+          },
+        },
+        required: ['office', 'seats', 'electorsExpected', 'electorsPresent', 'ballotsIssued', 'ballotsReturned', 'invalidBallots', 'candidates'],
+      },
+    },
     decisions: stringList,
     status: { type: 'string', enum: ['draft', 'final'] },
     finalizedAt: instantField,
@@ -109,4 +134,7 @@ const literal = {
 
 export const meetingSchema: RxJsonSchema<MeetingDoc> = literal as unknown as RxJsonSchema<MeetingDoc>;
 export type MeetingDoc = DocOf<typeof literal>;
-export const meetingMigrations: MigrationStrategies = {};
+export const meetingMigrations: MigrationStrategies = {
+  /** Version 1 added 换届选举 (elections), optional. */
+  1: (doc: MeetingDoc) => doc,
+};

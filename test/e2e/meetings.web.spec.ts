@@ -147,3 +147,56 @@ test('三会一课: what was held in the period, each member’s attendance, the
   expect(squeeze(text).split('会议记录').length - 1).toBeGreaterThanOrEqual(count);
   expect(text, 'pages are numbered').toMatch(/—\s*\d+\s*—/);
 });
+
+test('换届选举: the count follows the rules, ballots and the result report print', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto('/?demo=branch');
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await page.getByRole('button', { name: '新建会议记录' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
+  await page.getByText('第二步：会中记录').click();
+  await page.getByRole('button', { name: '添加选举' }).click();
+  const election = page.getByTestId('election-0');
+  await election.getByLabel('应到选举人').fill('42');
+  await election.getByLabel('实到选举人').fill('38');
+  await election.getByLabel('发出选票').fill('38');
+  await election.getByLabel('收回选票').fill('38');
+  await election.getByLabel('无效票').fill('1');
+  const names: string[] = [];
+  for (const [i, votes] of [30, 28, 25, 12].entries()) {
+    await election.getByRole('button', { name: '添加候选人' }).click();
+    const row = election.getByTestId(`candidate-0-${i}`);
+    names.push(await choose(row.getByLabel('候选人'), i + 4));
+    await row.getByLabel('得票').fill(String(votes));
+  }
+  // 38 present of 42 expected: more than four fifths; 20 votes needed; three seats, three elected.
+  await expect(election.getByTestId('election-result')).toContainText(`当选：${names.slice(0, 3).join('、')}`);
+  await page.screenshot({ path: testInfo.outputPath('election.png'), fullPage: true });
+
+  // Four fifths of 42 is 33.6: with 33 present the election does not count.
+  const attend = async (n: string) => {
+    for (const label of ['实到选举人', '发出选票', '收回选票']) await election.getByLabel(label).fill(n);
+  };
+  await attend('33');
+  await expect(election.getByTestId('election-result')).toContainText('没有人当选');
+  await attend('38');
+  await expect(election.getByTestId('election-result')).toContainText(`当选：${names.slice(0, 3).join('、')}`);
+
+  await page.getByText('第一步：会前准备').click();
+  await page.getByRole('button', { name: '打印选票：支部委员会委员' }).click();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator('.print-root [data-testid="form-election-ballots"]').first()).toBeAttached();
+  const ballots = squeeze(await printedText(page, testInfo.outputPath('选票.pdf')));
+  for (const name of names) expect(ballots).toContain(name);
+  expect(ballots).toContain('应选3名');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+  await page.getByText(/第三步：会后整理/).click();
+  await page.getByRole('button', { name: '打印选举结果报告：支部委员会委员' }).click();
+  await page.getByRole('button', { name: '保存为PDF' }).click();
+  await expect(page.locator('.print-root [data-testid="form-election-report"]')).toBeAttached();
+  const report = squeeze(await printedText(page, testInfo.outputPath('选举结果报告.pdf')));
+  for (const name of names) expect(report).toContain(name);
+  for (const figure of ['42', '38', '30', '28', '25', '12']) expect(report).toContain(figure);
+  expect(report).toContain('当选');
+});

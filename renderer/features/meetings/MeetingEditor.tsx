@@ -9,8 +9,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { map } from 'rxjs';
 import type { FormDocument } from '@shared/forms/document';
+import { electionBallotPapers, electionReport } from '@shared/forms/elections';
 import { minutesForm, signInSheet, voteBallotPapers, voteResolution } from '@shared/forms/minutes';
 import type { MeetingDoc, OrgDoc } from '@shared/model';
+import { ELECTION_OFFICE_LABELS } from '@shared/rules/elections';
 import { MEETING_KIND_LABELS, meetingGaps } from '@shared/rules/meetings';
 import { readDate } from '@shared/rules/person';
 import { useDb, useObservable } from '../../db/context';
@@ -19,6 +21,7 @@ import { FormPreview } from '../../print/FormPreview';
 import { useRosterPeople } from '../roster/hooks';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceGrid } from './AttendanceGrid';
+import { electionInput, ElectionsEditor } from './ElectionsEditor';
 import { VotesEditor } from './VotesEditor';
 import { addAmendment, deleteDraft, finalizeMeeting, saveDraft, type MeetingContent } from './writes';
 
@@ -241,6 +244,22 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
           </Space>
           <Space wrap style={{ marginTop: 8 }}>
             <Button onClick={() => setPreview({ form: signInSheet(draft, ctx), fileName: `签到表-${draft.date}` })}>打印签到表</Button>
+            {(draft.elections ?? []).map((election, index) => (
+              <Button
+                key={`e${index}`}
+                onClick={() =>
+                  setPreview({
+                    form: electionBallotPapers(
+                      { branchName: branch.name, office: election.office, seats: election.seats, candidates: election.candidates.filter((c) => !c.writeIn && c.name).map((c) => c.name) },
+                      Math.max(election.electorsPresent || election.electorsExpected, 1),
+                    ),
+                    fileName: `选票-${ELECTION_OFFICE_LABELS[election.office]}-${draft.date}`,
+                  })
+                }
+              >
+                打印选票：{ELECTION_OFFICE_LABELS[election.office]}
+              </Button>
+            ))}
             {draft.kind === 'assembly' && (
               <Button onClick={() => setPreview({ form: voteBallotPapers(draft.votes[0]?.subject ?? '', Math.max(draft.attendance.filter((a) => a.state === 'present' && fullMemberIds.includes(a.personId)).length, 1), 4), fileName: `表决票-${draft.date}` })}>打印表决票</Button>
             )}
@@ -268,6 +287,18 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
           <AttendanceGrid rows={draft.attendance} people={byId} readOnly={final} onChange={(attendance) => set({ attendance })} />
           <Typography.Title level={5}>发言和决定</Typography.Title>
           <AgendaEditor agenda={draft.agenda} speakers={speakers} candidates={candidates} readOnly={final} onChange={(agenda) => set({ agenda })} />
+          {(draft.kind === 'assembly' || draft.kind === 'committee' || (draft.elections?.length ?? 0) > 0) && (
+            <>
+              <Typography.Title level={5}>换届选举</Typography.Title>
+              <ElectionsEditor
+                elections={draft.elections ?? []}
+                electors={fullMemberIds.length}
+                names={(people.value ?? []).filter((p) => p.onRoll && p.status === 'full').map((p) => p.name)}
+                readOnly={final}
+                onChange={(elections) => set({ elections })}
+              />
+            </>
+          )}
           {(draft.kind === 'assembly' || draft.votes.length > 0) && (
             <>
               <Typography.Title level={5}>表决</Typography.Title>
@@ -307,6 +338,14 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
             {draft.votes.map((vote, index) => (
               <Button key={index} onClick={() => setPreview({ form: voteResolution(draft, index, ctx), fileName: `决议-${vote.subject || index + 1}-${draft.date}` })}>
                 打印决议：{vote.subject || `表决${index + 1}`}
+              </Button>
+            ))}
+            {(draft.elections ?? []).map((election, index) => (
+              <Button
+                key={`e${index}`}
+                onClick={() => setPreview({ form: electionReport({ branch, meetingDate: draft.date, election: electionInput(election) }), fileName: `选举结果报告-${ELECTION_OFFICE_LABELS[election.office]}-${draft.date}` })}
+              >
+                打印选举结果报告：{ELECTION_OFFICE_LABELS[election.office]}
               </Button>
             ))}
           </Space>
