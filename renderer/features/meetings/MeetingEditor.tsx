@@ -252,6 +252,8 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
                     form: electionBallotPapers(
                       { branchName: branch.name, office: election.office, seats: election.seats, candidates: election.candidates.filter((c) => !c.writeIn && c.name).map((c) => c.name) },
                       Math.max(election.electorsPresent || election.electorsExpected, 1),
+                      // Two short ballots share a sheet; a long list of candidates takes one each.
+                      election.candidates.length + election.seats <= 9 ? 2 : 1,
                     ),
                     fileName: `选票-${ELECTION_OFFICE_LABELS[election.office]}-${draft.date}`,
                   })
