@@ -6,7 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { collections, COLLECTION_NAMES, type PersonDoc } from '@shared/model';
+import { collections, COLLECTION_NAMES, type CollectionName, type PersonDoc } from '@shared/model';
 import { countRoster, HOME_COUNT_KEYS } from '@shared/rules';
 import { homeCounts$ } from './queries';
 import { generateDemoBranch } from '@shared/demo';
@@ -179,13 +179,53 @@ describe('encryption at rest', () => {
   });
 });
 
+// Old schema versions are copied into these tests as data, never imported: the current modules no longer have them.
+// The building blocks of shared/model/common.ts as those versions used them:
+const dateField = { type: 'string', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const nameField = { type: 'string', maxLength: 100 };
+const textField = { type: 'string', maxLength: 20000 };
+const stringList = { type: 'array', items: { type: 'string', maxLength: 200 } };
+const refField = { type: 'string', maxLength: 26, minLength: 1 };
+const instantField = { type: 'string', maxLength: 32 };
+
+/**
+ * Like openBranchDatabase (same wrapped storage, name, password, every collection) but the collections given
+ * here at an old schema version, without migration strategies: the database as an older build stored it.
+ */
+async function openWithOldSchemas(name: string, oldSchemas: Partial<Record<CollectionName, object>>): Promise<BranchDatabase> {
+  if (import.meta.env.DEV) {
+    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  }
+  const db = await createRxDatabase<BranchCollections>({
+    name,
+    storage: wrappedValidateCompiledStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: storage() }) }),
+    multiInstance: false,
+    password: TEST_PASSWORD,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  open.push(db);
+  const old = Object.fromEntries(Object.entries(oldSchemas).map(([collection, schema]) => [collection, { schema: schema as never, migrationStrategies: {} }]));
+  await db.addCollections({ ...collections, ...old });
+  return db;
+}
+
+/** After migration the version-0 store of a collection holds nothing any more (if RxDB kept the store at all). */
+async function expectVersion0StoreEmpty(name: string, collection: CollectionName): Promise<void> {
+  const v0Store = (await indexedDB.databases()).map((d) => d.name!).find((n) => n === `rxdb-dexie-${name}--0--${collection}`);
+  if (!v0Store) return;
+  const raw = new Dexie(v0Store, { indexedDB, IDBKeyRange });
+  await raw.open();
+  const left = await Promise.all(raw.tables.map((t) => t.toArray()));
+  raw.close();
+  expect(left.flat().filter((d) => !(d as { _deleted?: boolean })._deleted)).toEqual([]);
+}
+
 describe('dossiers schema version 0 → 1', () => {
   // The dossier schema as it was stored at version 0 (git HEAD before 公示, vote, conclusion, approvalDelayReason,
-  // scans and encrypted attachments were added). Data, not an import: the current module no longer has it.
-  const dateField = { type: 'string', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-  const nameField = { type: 'string', maxLength: 100 };
-  const textField = { type: 'string', maxLength: 20000 };
-  const stringList = { type: 'array', items: { type: 'string', maxLength: 200 } };
+  // scans and encrypted attachments were added).
   const datedEntry = {
     type: 'object',
     properties: { date: dateField, endDate: dateField, by: nameField, hours: { type: 'number', minimum: 0, maximum: 1000 }, note: textField },
@@ -265,33 +305,13 @@ describe('dossiers schema version 0 → 1', () => {
     note: '老档案，版本 0 时录入',
   };
 
-  /** Like openBranchDatabase (same wrapped storage, name, password, every collection) but dossiers at version 0. */
-  async function openV0(name: string): Promise<BranchDatabase> {
-    if (import.meta.env.DEV) {
-      const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
-      disableWarnings();
-      addRxPlugin(RxDBDevModePlugin);
-    }
-    const db = await createRxDatabase<BranchCollections>({
-      name,
-      storage: wrappedValidateCompiledStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: storage() }) }),
-      multiInstance: false,
-      password: TEST_PASSWORD,
-      eventReduce: true,
-      closeDuplicates: true,
-    });
-    open.push(db);
-    await db.addCollections({ ...collections, dossiers: { schema: dossierSchemaV0 as never, migrationStrategies: {} } });
-    return db;
-  }
-
   const scanBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, 250, 251, ...new TextEncoder().encode('入党志愿书第1页')]);
 
   it('keeps every field of a version-0 dossier, then takes 公示, vote and an encrypted scan', async () => {
     const name = uniqueName();
     const dbs: { close(): Promise<unknown> }[] = [];
     try {
-      const old = await openV0(name);
+      const old = await openWithOldSchemas(name, { dossiers: dossierSchemaV0 });
       dbs.push(old);
       expect(old.dossiers.schema.version).toBe(0);
       await old.dossiers.insert(storedV0 as never);
@@ -302,14 +322,7 @@ describe('dossiers schema version 0 → 1', () => {
       expect(migrated.dossiers.schema.version).toBe(1);
       expect(await migrated.dossiers.migrationNeeded()).toBe(false);
       // The migration moved the document over: the version-0 store holds nothing any more.
-      const v0Store = (await indexedDB.databases()).map((d) => d.name!).find((n) => n === `rxdb-dexie-${name}--0--dossiers`);
-      if (v0Store) {
-        const raw = new Dexie(v0Store, { indexedDB, IDBKeyRange });
-        await raw.open();
-        const left = await Promise.all(raw.tables.map((t) => t.toArray()));
-        raw.close();
-        expect(left.flat().filter((d) => !(d as { _deleted?: boolean })._deleted)).toEqual([]);
-      }
+      await expectVersion0StoreEmpty(name, 'dossiers');
       const doc = (await migrated.dossiers.findOne(storedV0.id).exec())!;
       expect(doc).not.toBeNull();
       expect(doc.toJSON()).toEqual(storedV0);
@@ -341,6 +354,223 @@ describe('dossiers schema version 0 → 1', () => {
       expect(data.type).toBe('image/jpeg');
       expect(new Uint8Array(await data.arrayBuffer())).toEqual(scanBytes);
       expect(await again.dossiers.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('meetings schema version 0 → 1', () => {
+  // The meetings schema as it was stored at version 0 (git HEAD before 换届选举 added `elections`).
+  const count = { type: 'integer', minimum: 0, maximum: 100000 };
+  const meetingSchemaV0 = {
+    title: 'meetings',
+    description: 'Minutes: kind, time, place, host, recorder, attendance, agenda, speeches, votes, status',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      id: { type: 'string', maxLength: 26, pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' },
+      orgId: { type: 'string', maxLength: 26, minLength: 1 },
+      createdAt: instantField,
+      updatedAt: instantField,
+      updatedBy: { type: 'string', maxLength: 64 },
+      kind: { type: 'string', enum: ['assembly', 'committee', 'group', 'lecture', 'theme-day', 'life-meeting', 'appraisal'], maxLength: 20 },
+      date: dateField,
+      startTime: { type: 'string', maxLength: 5, pattern: '^\\d{2}:\\d{2}$' },
+      endTime: { type: 'string', maxLength: 5, pattern: '^\\d{2}:\\d{2}$' },
+      place: { type: 'string', maxLength: 200 },
+      topic: { type: 'string', maxLength: 200 },
+      hostName: nameField,
+      hostId: refField,
+      recorderName: nameField,
+      recorderId: refField,
+      groupId: { type: 'string', maxLength: 26 },
+      attendance: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            personId: refField,
+            state: { type: 'string', enum: ['present', 'absent', 'leave', 'home-study'] },
+            reason: { type: 'string', maxLength: 200 },
+          },
+          required: ['personId', 'state'],
+        },
+      },
+      guests: { type: 'array', items: { type: 'object', properties: { name: nameField, note: nameField }, required: ['name'] } },
+      agenda: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            title: { type: 'string', maxLength: 200 },
+            speeches: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { speakerName: nameField, speakerId: refField, aboutPersonId: refField, text: textField },
+                required: ['speakerName', 'text'],
+              },
+            },
+            decision: textField,
+          },
+          required: ['title'],
+        },
+      },
+      votes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            motion: { type: 'string', enum: ['admit', 'confirm', 'extend', 'other'] },
+            subject: nameField,
+            aboutPersonId: refField,
+            method: { type: 'string', enum: ['hands', 'ballot'] },
+            excluded: count,
+            yes: count,
+            no: count,
+            abstain: count,
+            writtenYes: count,
+            writtenNo: count,
+            writtenAbstain: count,
+            ballotsIssued: count,
+            ballotsReturned: count,
+          },
+          required: ['motion', 'subject', 'method', 'yes', 'no', 'abstain'],
+        },
+      },
+      decisions: stringList,
+      status: { type: 'string', enum: ['draft', 'final'] },
+      finalizedAt: instantField,
+      contentHash: { type: 'string', maxLength: 128 },
+      amendments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { date: dateField, by: nameField, text: textField },
+          required: ['date', 'by', 'text'],
+        },
+      },
+      note: textField,
+    },
+    required: ['id', 'orgId', 'createdAt', 'updatedAt', 'updatedBy', 'kind', 'date', 'attendance', 'agenda', 'votes', 'status'],
+    indexes: [
+      ['orgId', 'date'],
+      ['orgId', 'kind', 'date'],
+    ],
+  };
+
+  const candidateId = '01JD0000000000000000000013';
+  const storedV0 = {
+    id: '01JD0000000000000000000011',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2025-07-01T01:00:00.000Z',
+    updatedAt: '2025-07-01T09:00:00.000Z',
+    updatedBy: '王建国',
+    kind: 'assembly',
+    date: '2025-07-01',
+    startTime: '09:00',
+    endTime: '11:30',
+    place: '东风社区党群服务中心二楼会议室',
+    topic: '讨论接收李明同志为预备党员',
+    hostName: '王建国',
+    hostId: '01JD0000000000000000000004',
+    recorderName: '李红',
+    recorderId: '01JD0000000000000000000005',
+    attendance: [
+      { personId: '01JD0000000000000000000004', state: 'present' },
+      { personId: '01JD0000000000000000000005', state: 'present' },
+      { personId: '01JD0000000000000000000006', state: 'leave', reason: '住院治疗' },
+      { personId: '01JD0000000000000000000007', state: 'home-study' },
+      { personId: '01JD0000000000000000000008', state: 'absent' },
+    ],
+    guests: [{ name: '张伟', note: '街道工委组织委员' }],
+    agenda: [
+      {
+        title: '讨论接收李明同志为预备党员',
+        speeches: [
+          { speakerName: '李明', speakerId: candidateId, text: '汇报对党的认识、入党动机和本人履历' },
+          { speakerName: '赵刚', speakerId: '01JD0000000000000000000009', aboutPersonId: candidateId, text: '介绍人意见：该同志入党动机端正，表现突出。' },
+          { speakerName: '刘芳', text: '支部委员会审查情况：材料齐全。' },
+        ],
+        decision: '同意接收李明同志为中共预备党员，报上级党组织审批',
+      },
+      { title: '学习党章第一章' },
+    ],
+    votes: [
+      {
+        motion: 'admit',
+        subject: '李明',
+        aboutPersonId: candidateId,
+        method: 'ballot',
+        excluded: 1,
+        yes: 34,
+        no: 0,
+        abstain: 1,
+        writtenYes: 2,
+        writtenNo: 0,
+        writtenAbstain: 0,
+        ballotsIssued: 35,
+        ballotsReturned: 35,
+      },
+    ],
+    decisions: ['同意接收李明同志为中共预备党员'],
+    status: 'final',
+    finalizedAt: '2025-07-01T09:00:00.000Z',
+    contentHash: 'sha256:9f2c4a1e7b3d5f60182a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d',
+    amendments: [{ date: '2025-07-03', by: '李红', text: '更正：列席人员张伟职务为街道工委组织委员' }],
+    note: '版本 0 时录入',
+  };
+
+  const elections = [
+    {
+      office: 'committee' as const,
+      seats: 3,
+      electorsExpected: 38,
+      electorsPresent: 36,
+      ballotsIssued: 36,
+      ballotsReturned: 36,
+      invalidBallots: 1,
+      candidates: [
+        { name: '王建国', personId: '01JD0000000000000000000004', votes: 33 },
+        { name: '李红', personId: '01JD0000000000000000000005', votes: 30 },
+        { name: '赵刚', personId: '01JD0000000000000000000009', votes: 28 },
+        { name: '孙丽', votes: 2, writeIn: true },
+      ],
+    },
+  ];
+
+  it('keeps every field of a finalized version-0 meeting, then takes an election', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { meetings: meetingSchemaV0 });
+      dbs.push(old);
+      expect(old.meetings.schema.version).toBe(0);
+      await old.meetings.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.meetings.schema.version).toBe(1);
+      expect(await migrated.meetings.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'meetings');
+      const doc = (await migrated.meetings.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+      expect(doc.elections).toBeUndefined();
+
+      await doc.incrementalPatch({ elections, updatedAt: '2026-11-23T02:00:00.000Z' });
+      const withElection = (await migrated.meetings.findOne(storedV0.id).exec())!;
+      expect(withElection.toJSON()).toEqual({ ...storedV0, elections, updatedAt: '2026-11-23T02:00:00.000Z' });
+      await migrated.close();
+
+      const again = await openDb(name);
+      dbs.push(again);
+      const reopened = (await again.meetings.findOne(storedV0.id).exec())!;
+      expect(reopened.toJSON()).toEqual({ ...storedV0, elections, updatedAt: '2026-11-23T02:00:00.000Z' });
+      expect(await again.meetings.count().exec()).toBe(1);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
     }

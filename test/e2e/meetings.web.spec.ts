@@ -45,6 +45,10 @@ test('a 支部党员大会 admits two candidates, is finalized, locked, amended 
   await page.getByLabel('议程2题目').fill('讨论接收发展对象为中共预备党员');
   await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
   await page.screenshot({ path: testInfo.outputPath('02-before.png') });
+  await page.getByRole('button', { name: '打印会议通知' }).click();
+  await expect(page.getByTestId('form-preview')).toContainText('局老干部活动室');
+  await expect(page.getByTestId('form-preview')).toContainText('讨论接收发展对象为中共预备党员');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 
   // 会中记录: two members away with reasons; speeches per agenda item and per candidate; two votes.
   await page.getByText('第二步：会中记录').click();

@@ -10,6 +10,7 @@ import { useNavigate, useParams } from 'react-router';
 import { map } from 'rxjs';
 import type { FormDocument } from '@shared/forms/document';
 import { electionBallotPapers, electionReport } from '@shared/forms/elections';
+import { meetingNotice } from '@shared/forms/meeting-notice';
 import { minutesForm, signInSheet, voteBallotPapers, voteResolution } from '@shared/forms/minutes';
 import type { MeetingDoc, OrgDoc } from '@shared/model';
 import { ELECTION_OFFICE_LABELS } from '@shared/rules/elections';
@@ -243,6 +244,16 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
             {!final && <Button onClick={() => set({ agenda: [...draft.agenda, { title: '', speeches: [] }] })}>添加议程</Button>}
           </Space>
           <Space wrap style={{ marginTop: 8 }}>
+            <Button
+              onClick={() =>
+                setPreview({
+                  form: meetingNotice(draft, { branchName: branch.name, attendees: draft.kind === 'committee' ? '各位支部委员' : draft.kind === 'group' ? '本小组全体党员' : '全体党员', today: todayInChina() }),
+                  fileName: `会议通知-${draft.date}`,
+                })
+              }
+            >
+              打印会议通知
+            </Button>
             <Button onClick={() => setPreview({ form: signInSheet(draft, ctx), fileName: `签到表-${draft.date}` })}>打印签到表</Button>
             {(draft.elections ?? []).map((election, index) => (
               <Button
