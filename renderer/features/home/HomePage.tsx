@@ -1,15 +1,15 @@
 /** 首页: the branch, its member counts and the reminders list. */
-import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Skeleton, Statistic } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import type { OrgDoc } from '@shared/model';
 import type { HomeCountKey } from '@shared/rules/roster';
 import { termStatus } from '@shared/rules/term';
 import { todayInChina } from '../../db/writes';
 import { useHomeCounts } from '../../db/context';
 import { markOnce } from '../../app/marks';
-import { MeetingReminders, useMissingMeetings } from './MeetingReminders';
-import { RecruitmentReminders, useRecruitmentReminders } from './RecruitmentReminders';
 import { HOME } from './strings';
+
+const LaterReminders = lazy(() => import('./LaterReminders').then((m) => ({ default: m.LaterReminders })));
 
 const COUNT_ORDER: HomeCountKey[] = ['members', 'full', 'probationary', 'retired', 'mobile', 'candidates', 'activists', 'applicants'];
 
@@ -23,9 +23,6 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
   // R-TERM: the one reminder whose rule exists today; the reminders centre gathers the others later.
   const today = todayInChina();
   const term = termStatus(branch, today);
-  const recruitment = useRecruitmentReminders(branch.id, today);
-  // Read after the counts show: a large branch has thousands of meetings a year.
-  const missingMeetings = useMissingMeetings(branch, today, Boolean(counts));
   const deputy = branch.committee.find((m) => m.role === 'deputy');
 
   return (
@@ -65,9 +62,8 @@ export function HomePage({ branch }: { branch: OrgDoc }) {
           {term && term.state !== 'running' && (
             <Alert type={term.state === 'overdue' ? 'error' : 'warning'} showIcon message="支部委员会换届" description={term.message} data-testid="reminder-term" style={{ marginBottom: 12 }} />
           )}
-          <RecruitmentReminders reminders={recruitment.value ?? []} />
-          <MeetingReminders missing={missingMeetings} />
-          {!(term && term.state !== 'running') && !recruitment.value?.length && missingMeetings.length === 0 && <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />}
+          {/* Read after the counts show: a large branch has thousands of meetings a year. */}
+          <Suspense fallback={null}>{counts && <LaterReminders branch={branch} today={today} hasOthers={Boolean(term && term.state !== 'running')} />}</Suspense>
         </Card>
       </Col>
     </Row>
