@@ -8,6 +8,9 @@ import type { BranchDatabase } from './database';
 
 export const LOCAL_AUTHOR = '本机';
 
+/** When and by whom a change is made: every write stamps its documents with this. */
+export const stampNow = (): { now: string; by: string } => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
+
 export class WriteError extends Error {
   override readonly name = 'WriteError';
 }

@@ -6,9 +6,8 @@ import type { AppraisalDoc } from '@shared/model';
 import { checkBallot, type AppraisalBallot, type AppraisalResult, type AppraisalStage } from '@shared/rules/appraisal';
 import type { BranchDatabase } from '../../db/database';
 import { newId } from '../../db/random';
-import { LOCAL_AUTHOR } from '../../db/writes';
+import { stampNow } from '../../db/writes';
 
-const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
 
 export async function startAppraisal(db: BranchDatabase, orgId: string, year: number): Promise<void> {
   const existing = await db.appraisals.findOne({ selector: { orgId, year } }).exec();

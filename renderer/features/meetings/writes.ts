@@ -7,9 +7,8 @@ import { meetingFromTemplate } from '@shared/rules/meeting-template';
 import { meetingContentHash } from '@shared/rules/minutes-hash';
 import type { BranchDatabase } from '../../db/database';
 import { newId } from '../../db/random';
-import { LOCAL_AUTHOR } from '../../db/writes';
+import { stampNow } from '../../db/writes';
 
-const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
 
 export async function createMeeting(db: BranchDatabase, branch: OrgDoc, people: readonly PersonDoc[], kind: MeetingKind, date: string, groupId?: string): Promise<MeetingDoc> {
   const { now, by } = stampNow();

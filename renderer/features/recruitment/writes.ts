@@ -8,10 +8,9 @@ import { recordStep, removeLastStep, type DossierEvent, type RecordedStep } from
 import { fieldsOf, updatedPerson, type PersonFields } from '@shared/rules/person';
 import type { BranchDatabase } from '../../db/database';
 import { newId } from '../../db/random';
-import { LOCAL_AUTHOR } from '../../db/writes';
+import { stampNow } from '../../db/writes';
 import { addPerson } from '../roster/writes';
 
-const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
 
 export type RecordList = 'thoughtReports' | 'evaluations' | 'trainings';
 export type RecordEntry = DossierDoc['thoughtReports'][number];
@@ -28,14 +27,14 @@ async function modifyDossier(db: BranchDatabase, dossier: DossierDoc, change: (c
   });
 }
 
-async function applyToPerson(db: BranchDatabase, person: PersonDoc, changes: RecordedStep['person'], now: string): Promise<void> {
+async function applyToPerson(db: BranchDatabase, person: PersonDoc, changes: RecordedStep['person'], stamp: { now: string; by: string }): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   const doc = await db.people.findOne(person.id).exec();
   if (!doc) throw new Error('找不到此人的名册记录');
   await doc.incrementalModify((current) => {
     const fields: PersonFields = { ...fieldsOf(current as PersonDoc), ...changes };
     for (const key of Object.keys(fields) as (keyof PersonFields)[]) if (fields[key] === undefined) delete fields[key];
-    return updatedPerson(current as PersonDoc, fields, { now, by: LOCAL_AUTHOR }) ?? (current as PersonDoc);
+    return updatedPerson(current as PersonDoc, fields, stamp) ?? (current as PersonDoc);
   });
 }
 
@@ -43,7 +42,7 @@ export async function saveStep(db: BranchDatabase, dossier: DossierDoc, person: 
   const stamp = stampNow();
   const { dossier: next, person: changes } = recordStep({ ...dossier, ...extras }, event, stamp);
   await modifyDossier(db, dossier, () => next);
-  await applyToPerson(db, person, changes, stamp.now);
+  await applyToPerson(db, person, changes, stamp);
 }
 
 /** Takes back the last step recorded by mistake, and the status it gave the person. */
@@ -51,7 +50,7 @@ export async function undoLastStep(db: BranchDatabase, dossier: DossierDoc, pers
   const stamp = stampNow();
   const { dossier: next, person: changes } = removeLastStep(dossier, stamp);
   await modifyDossier(db, dossier, () => next);
-  await applyToPerson(db, person, changes, stamp.now);
+  await applyToPerson(db, person, changes, stamp);
 }
 
 export async function addRecord(db: BranchDatabase, dossier: DossierDoc, list: RecordList, entry: RecordEntry): Promise<void> {

@@ -6,9 +6,8 @@ import type { ImportPlan } from '@shared/rules/roster-import';
 import { searchKeys } from '@shared/rules/pinyin-search';
 import type { BranchDatabase } from '../../db/database';
 import { validatorsReady } from '../../db/validate';
-import { bulkInsertAll, LOCAL_AUTHOR } from '../../db/writes';
+import { bulkInsertAll, stampNow } from '../../db/writes';
 
-const stampNow = () => ({ now: new Date().toISOString(), by: LOCAL_AUTHOR });
 
 function withSearchKeys(person: PersonDoc): PersonDoc {
   return { ...person, searchKeys: searchKeys(person.name) };
