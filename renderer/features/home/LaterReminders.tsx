@@ -10,7 +10,7 @@ import { HOME } from './strings';
 
 export function LaterReminders({ branch, today, hasOthers }: { branch: OrgDoc; today: string; hasOthers: boolean }) {
   const recruitment = useRecruitmentReminders(branch.id, today);
-  const missingMeetings = useMissingMeetings(branch, today, true);
+  const missingMeetings = useMissingMeetings(branch, today);
   const none = !hasOthers && recruitment.value?.length === 0 && missingMeetings.length === 0;
   return (
     <>

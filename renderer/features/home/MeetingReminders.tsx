@@ -2,21 +2,16 @@
 import { List, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { map, of } from 'rxjs';
-import type { MeetingDoc, OrgDoc } from '@shared/model';
+import type { OrgDoc } from '@shared/model';
 import { threeMeetingsCompliance, type ComplianceSlot } from '@shared/rules/meetings';
-import { useDb, useObservable } from '../../db/context';
+import { useMeetingsBetween } from '../meetings/hooks';
 
 /** How many of the latest missing meetings the 首页 lists; the rest are in 会议记录 → 三会一课落实情况. */
 const SHOWN = 5;
 
-export function useMissingMeetings(branch: OrgDoc, today: string, enabled: boolean): ComplianceSlot[] {
-  const db = useDb();
+export function useMissingMeetings(branch: OrgDoc, today: string): ComplianceSlot[] {
   const from = `${today.slice(0, 4)}-01-01`;
-  const meetings = useObservable(
-    () => (enabled ? db.meetings.find({ selector: { orgId: branch.id, date: { $gte: from, $lte: today } } }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON(false) as MeetingDoc))) : of(null)),
-    [db, branch.id, from, today, enabled],
-  );
+  const meetings = useMeetingsBetween(branch.id, from, today);
   return useMemo(() => {
     if (!meetings.value) return [];
     const report = threeMeetingsCompliance(meetings.value, { from, to: today }, branch.groups, { hasCommittee: branch.committee.length > 1 });

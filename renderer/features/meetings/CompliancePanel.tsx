@@ -5,29 +5,20 @@
  */
 import { App, Button, Card, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { map } from 'rxjs';
 import { minutesForm } from '@shared/forms/minutes';
-import type { MeetingDoc, OrgDoc } from '@shared/model';
+import type { OrgDoc } from '@shared/model';
 import { attendanceRates, threeMeetingsCompliance, type ComplianceStatus } from '@shared/rules/meetings';
 import { readDate } from '@shared/rules/person';
-import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
 import { useRosterPeople } from '../roster/hooks';
+import { useMeetingsBetween } from './hooks';
 
 const STATUS: Record<ComplianceStatus, { color: string; text: string }> = {
   held: { color: 'success', text: '已开' },
   missing: { color: 'error', text: '未开' },
   open: { color: 'default', text: '未到期' },
 };
-
-export function useMeetingsBetween(orgId: string, from: string, to: string) {
-  const db = useDb();
-  return useObservable(
-    () => db.meetings.find({ selector: { orgId, date: { $gte: from, $lte: to } }, sort: [{ date: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON(false) as MeetingDoc))),
-    [db, orgId, from, to],
-  );
-}
 
 export function CompliancePanel({ branch }: { branch: OrgDoc }) {
   const { message } = App.useApp();
