@@ -101,3 +101,21 @@ export function formText(form: FormDocument): string {
   }
   return out.filter(Boolean).join('\n');
 }
+
+/**
+ * Ballot papers, `perSheet` to an A4 sheet, one FormDocument per sheet ('第1页，共N页（每页k张，沿…裁开）').
+ * Every paper is the same blocks: ballots carry no number that could trace who was handed one.
+ */
+export function ballotSheets(sheet: { kind: string; title: string; cutAlong: string }, count: number, perSheet: number, paper: () => FormBlock[]): FormDocument[] {
+  const pages = Math.ceil(count / perSheet);
+  return Array.from({ length: pages }, (_, page) => {
+    const papers = Math.min(perSheet, count - page * perSheet);
+    return {
+      kind: sheet.kind,
+      title: sheet.title,
+      subtitle: `第${page + 1}页，共${pages}页（每页${papers}张，沿${sheet.cutAlong}裁开）`,
+      layout: 'form',
+      blocks: Array.from({ length: papers }, paper).flat(),
+    };
+  });
+}

@@ -17,7 +17,7 @@ import {
   type ElectionOffice,
   type ElectionTally,
 } from '../rules/elections';
-import { blankLine, cnDateOrBlank, type FormBlock, type FormDocument } from './document';
+import { ballotSheets, blankLine, cnDateOrBlank, type FormBlock, type FormDocument } from './document';
 
 /** The office's label, or a blank when the office is not one of ours (numbers typed in by hand). */
 function officeLabel(office: ElectionOffice): string {
@@ -151,17 +151,7 @@ export function electionBallotPapers(input: ElectionBallotInput, count: number, 
       ],
     },
   ];
-  const pages = Math.ceil(count / perSheet);
-  return Array.from({ length: pages }, (_, page) => {
-    const papers = Math.min(perSheet, count - page * perSheet);
-    return {
-      kind: 'election-ballots',
-      title: '选票',
-      subtitle: `第${page + 1}页，共${pages}页（每页${papers}张，沿选票间空白处裁开）`,
-      layout: 'form',
-      blocks: Array.from({ length: papers }, paper).flat(),
-    };
-  });
+  return ballotSheets({ kind: 'election-ballots', title: '选票', cutAlong: '选票间空白处' }, count, perSheet, paper);
 }
 
 // ─── 选举结果报告 ────────────────────────────────────────────────────────────────────────────────

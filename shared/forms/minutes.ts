@@ -12,7 +12,7 @@
 import type { MeetingDoc, MeetingKind, PersonDoc } from '../model';
 import { MEETING_KIND_LABELS } from '../rules/meetings';
 import { checkVoteNumbers, tallyVote, type VoteInput, type VoteMotion, type VoteOutcome, type VoteTally } from '../rules/votes';
-import { blankLine, cnDate, orBlank, type FormBlock, type FormDocument, type FormField } from './document';
+import { ballotSheets, blankLine, cnDate, orBlank, type FormBlock, type FormDocument, type FormField } from './document';
 import { STATUS_LABELS } from './labels';
 
 type Vote = MeetingDoc['votes'][number];
@@ -493,18 +493,8 @@ export function voteBallotPapers(subject: string, count: number, perPage = 4): F
     throw new RangeError(`每页表决票张数应为1至${MAX_BALLOTS_PER_PAGE}之间的整数，现在是“${perPage}”`);
   }
   const matter = filled(subject) ? subject.trim() : blankLine(12);
-  const pages = Math.ceil(count / perPage);
-  return Array.from({ length: pages }, (_, page) => {
-    const papers = Math.min(perPage, count - page * perPage);
-    return {
-      kind: 'vote-ballots',
-      title: '表决票',
-      subtitle: `第${page + 1}页，共${pages}页（每页${papers}张，沿表格间空白处裁开）`,
-      layout: 'form',
-      blocks: Array.from({ length: papers }, (): FormBlock[] => [
-        { kind: 'table', headers: ['表决事项', '同意', '不同意', '弃权'], rows: [[matter, '', '', '']], widths: [52, 16, 16, 16] },
-        { kind: 'hint', lines: ['在选定的栏内画“○”，不记名。'] },
-      ]).flat(),
-    };
-  });
+  return ballotSheets({ kind: 'vote-ballots', title: '表决票', cutAlong: '表格间空白处' }, count, perPage, (): FormBlock[] => [
+    { kind: 'table', headers: ['表决事项', '同意', '不同意', '弃权'], rows: [[matter, '', '', '']], widths: [52, 16, 16, 16] },
+    { kind: 'hint', lines: ['在选定的栏内画“○”，不记名。'] },
+  ]);
 }
