@@ -6,8 +6,9 @@
  * Nothing is made up: a fact the dossier does not hold prints as a blank line to write on, never as
  * a plausible default. The 入党志愿书 itself is never printed (see volunteer-book.ts).
  */
-import { addMonths, addYears } from '../dates';
+import { addYears } from '../dates';
 import type { DossierDoc, OrgDoc, PersonDoc } from '../model';
+import { probationEnd } from '../rules/dossier';
 import { readProbationOutcome, type ProbationOutcome } from '../rules/recruitment';
 import { RECRUITMENT_STEPS } from '../rules/recruitment-steps';
 import { checkVoteNumbers, tallyVote, type VoteInput, type VoteMotion } from '../rules/votes';
@@ -421,17 +422,6 @@ function meetingWith(f: Facts, outcome: ProbationOutcome): DossierEventDoc | und
   return f.dossier?.events.filter((e) => e.step === 23 && readProbationOutcome(e.outcome).outcome === outcome).at(-1);
 }
 
-/** The end of the probation: one year from step 15, plus every extension decided at step 23. */
-function probationEnd(f: Facts): string | undefined {
-  const admitted = f.step(15)?.date;
-  if (!admitted) return undefined;
-  const extension = (f.dossier?.events ?? [])
-    .filter((e) => e.step === 23)
-    .map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0)
-    .reduce((a, b) => a + b, 0);
-  return addMonths(addYears(admitted, 1), extension);
-}
-
 function confirmResolution(f: Facts, kind: 'resolution-confirm' | 'resolution-extend'): FormDocument {
   const meeting = f.blank ? undefined : meetingWith(f, kind === 'resolution-confirm' ? 'confirm' : 'extend');
   const outcome = readProbationOutcome(meeting?.outcome);
@@ -479,7 +469,7 @@ function confirmPublicity(f: Facts): FormDocument {
       {
         kind: 'text',
         paragraphs: [
-          `${subject(f)}同志于${cnDateOrBlank(f.step(15)?.date)}被接收为中共预备党员，预备期至${cnDateOrBlank(probationEnd(f))}期满。本人已提出转正申请，经支部委员会审查，拟提交支部党员大会讨论其转正问题。`,
+          `${subject(f)}同志于${cnDateOrBlank(f.step(15)?.date)}被接收为中共预备党员，预备期至${cnDateOrBlank(probationEnd(f.dossier?.events ?? []))}期满。本人已提出转正申请，经支部委员会审查，拟提交支部党员大会讨论其转正问题。`,
           `公示时间：${cnDateOrBlank(publicity?.from)}至${cnDateOrBlank(publicity?.to)}。`,
           '公示期间，党员和群众可以通过来信、来电、来访等方式，向党支部或上级党委反映该同志的情况和问题。',
           `联系人：${blankLine(5)}\u3000联系电话：${blankLine(8)}`,
@@ -645,8 +635,13 @@ export function recruitmentForm(kind: RecruitmentFormKind, source: FormSource): 
 }
 
 /** The forms the dossier offers: those whose step the person has reached (the next step's too). */
+/** The furthest step the person has reached: the next step to take, or the last one recorded. */
+export function stepReached(dossier: Pick<DossierDoc, 'events'>, nextStep: number | undefined): number {
+  return Math.max(nextStep ?? 25, ...dossier.events.map((e) => e.step));
+}
+
 export function formsForDossier(dossier: DossierDoc, nextStep: number | undefined): RecruitmentFormInfo[] {
-  const reached = Math.max(nextStep ?? 25, ...dossier.events.map((e) => e.step));
+  const reached = stepReached(dossier, nextStep);
   const outcomes = new Set(dossier.events.filter((e) => e.step === 23).map((e) => readProbationOutcome(e.outcome).outcome));
   return RECRUITMENT_FORMS.filter((form) => {
     if (form.step > reached) return false;

@@ -34,8 +34,7 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
     if (outcome === 'confirm' && admitted) {
       person.status = 'full';
       // 转正 dates from the end of the probation year, however much later the meeting was (R-PROBATION-1Y).
-      const priorExtension = events.filter((e) => e.step === 23 && e !== event).map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0).reduce((a, b) => a + b, 0);
-      person.confirmedOn = addMonths(addYears(admitted, 1), priorExtension);
+      person.confirmedOn = probationEnd(events);
     }
     if (outcome === 'extend' && extensionMonths === undefined) throw new Error('延长预备期须写明延长多久（六个月至一年）');
     // 取消预备党员资格: the dossier ends; the person leaves the roll through 出册, with its reason.
@@ -44,17 +43,27 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
   return { dossier: next, person };
 }
 
+/**
+ * The end of the probation: a year from the 支部大会 that admitted (step 15), plus every extension
+ * decided at step 23 (a 转正 or 取消 decision adds nothing). Undefined before step 15.
+ */
+export function probationEnd(events: readonly DossierEvent[]): string | undefined {
+  const admitted = events.find((e) => e.step === 15)?.date;
+  if (!admitted) return undefined;
+  const extension = events
+    .filter((e) => e.step === 23)
+    .map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0)
+    .reduce((a, b) => a + b, 0);
+  return addMonths(addYears(admitted, 1), extension);
+}
+
 /** The person's fields as the steps left in the dossier make them: what undoing a step restores. */
 export function statusFromSteps(events: readonly DossierEvent[]): { status: PartyStatus; joinedOn?: string; confirmedOn?: string } {
   let status: PartyStatus = 'applicant';
   for (const event of events) status = STATUS_AFTER[event.step] ?? status;
   const admitted = events.find((e) => e.step === 15)?.date;
-  const confirmations = events.filter((e) => e.step === 23);
-  const last = confirmations.at(-1);
-  if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') {
-    const extension = confirmations.slice(0, -1).map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0).reduce((a, b) => a + b, 0);
-    return { status: 'full', joinedOn: admitted, confirmedOn: addMonths(addYears(admitted, 1), extension) };
-  }
+  const last = events.filter((e) => e.step === 23).at(-1);
+  if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') return { status: 'full', joinedOn: admitted, confirmedOn: probationEnd(events) };
   return admitted ? { status, joinedOn: admitted } : { status };
 }
 

@@ -5,7 +5,7 @@
 import { Alert, Button, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { FormDocument } from '@shared/forms/document';
-import { formsForDossier, recruitmentForm, type FormSource } from '@shared/forms/recruitment';
+import { formsForDossier, recruitmentForm, stepReached, type FormSource } from '@shared/forms/recruitment';
 import { volunteerBookDraft, volunteerBookDraftForm } from '@shared/forms/volunteer-book';
 import type { DossierDoc, OrgDoc, PersonDoc } from '@shared/model';
 import { FormPreview } from '../../print/FormPreview';
@@ -14,8 +14,7 @@ export function FormsPanel({ branch, person, dossier, nextStep, today }: { branc
   const [preview, setPreview] = useState<{ form: FormDocument; fileName: string } | null>(null);
   const filled: FormSource = { branch, person, dossier, today };
   const blank: FormSource = { branch, today };
-  const reached = Math.max(nextStep ?? 25, ...dossier.events.map((e) => e.step));
-  const draft = reached >= 13 ? volunteerBookDraft(person, dossier) : null;
+  const draft = stepReached(dossier, nextStep) >= 13 ? volunteerBookDraft(person, dossier) : null;
 
   const items: { key: string; name: string; step: number; filled: () => FormDocument; blank: () => FormDocument }[] = formsForDossier(dossier, nextStep).map((info) => ({
     key: info.kind as string,

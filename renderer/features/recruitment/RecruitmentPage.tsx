@@ -22,7 +22,8 @@ import { FormPreview } from '../../print/FormPreview';
 import { DossierDrawer, type DossierRow as Row } from './DossierDrawer';
 import { NewApplicationDialog } from './NewApplicationDialog';
 
-const PIPELINE_STATUSES = new Set(['applicant', 'activist', 'candidate', 'probationary']);
+/** Standings that may need a dossier opened for them (a 预备党员 already went through one). */
+const BEFORE_ADMISSION = new Set(['applicant', 'activist', 'candidate']);
 
 function useOpenDossiers(orgId: string) {
   const db = useDb();
@@ -39,7 +40,7 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
   const fullMembers = useMemo(() => (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length, [people.value]);
   const withoutDossier = useMemo(() => {
     const inPipeline = new Set((dossiers.value ?? []).map((d) => d.personId));
-    return (people.value ?? []).filter((p) => p.onRoll && PIPELINE_STATUSES.has(p.status) && p.status !== 'probationary' && !inPipeline.has(p.id));
+    return (people.value ?? []).filter((p) => p.onRoll && BEFORE_ADMISSION.has(p.status) && !inPipeline.has(p.id));
   }, [dossiers.value, people.value]);
   const rows = useMemo<Row[]>(() => {
     if (!dossiers.value || !people.value) return [];
