@@ -145,6 +145,12 @@ function Block({ block, layout }: { block: FormBlock; layout: FormDocument['layo
           ))}
         </div>
       );
+    case 'cut':
+      return (
+        <div className="form-cut">
+          <span>{block.text}</span>
+        </div>
+      );
   }
 }
 

@@ -26,7 +26,9 @@ export type FormBlock =
   /** The closing block on the right: the issuing organization and the date. */
   | { kind: 'sign'; lines: string[] }
   /** Small print: how to fill or use the form. */
-  | { kind: 'hint'; lines: string[] };
+  | { kind: 'hint'; lines: string[] }
+  /** A dashed line to cut along, with small text on it (the 骑缝 of a 介绍信: 第…号, a seal across it). */
+  | { kind: 'cut'; text: string };
 
 export interface FormDocument {
   /** Which form it is; the print file name and tests use it. */
@@ -96,6 +98,9 @@ export function formText(form: FormDocument): string {
       case 'sign':
       case 'hint':
         out.push(...block.lines);
+        break;
+      case 'cut':
+        out.push(block.text);
         break;
     }
   }

@@ -4,8 +4,8 @@ import { PERSON_CATEGORIES } from './people';
 
 const literal = {
   title: 'dues',
-  description: '党费 ledger: one row per person per month',
-  version: 0,
+  description: '党费 ledger: one row per person per month paid (a month with no row is unpaid)',
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +20,16 @@ const literal = {
     paidOn: dateField,
     /** Who handed it in, e.g. the contact of a homebound member. */
     paidBy: nameField,
+    /** 收据编号, printed on the receipt. */
+    receiptNo: nameField,
+    /** One payment can cover several months (预交, 补交): its rows share this id. */
+    paymentId: { type: 'string', maxLength: 26 },
+    /** 减免: a lower amount than the rule gives needs the branch's decision and the committee's approval. */
+    reduction: {
+      type: 'object',
+      properties: { decision: { type: 'string', maxLength: 400 }, approvalNo: nameField },
+      required: ['decision'],
+    },
     note: textField,
   },
   required: [...baseRequired, 'personId', 'month', 'category', 'amountFen'],
@@ -31,4 +41,7 @@ const literal = {
 
 export const duesSchema: RxJsonSchema<DuesDoc> = literal as unknown as RxJsonSchema<DuesDoc>;
 export type DuesDoc = DocOf<typeof literal>;
-export const duesMigrations: MigrationStrategies = {};
+export const duesMigrations: MigrationStrategies = {
+  /** Version 1 added the receipt number, the payment id and 减免, all optional. */
+  1: (doc: DuesDoc) => doc,
+};

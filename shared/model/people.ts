@@ -9,6 +9,15 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
 export const PERSON_CATEGORIES = ['employed', 'retired', 'mobile', 'lost-contact', 'farmer', 'student', 'unemployed', 'other'] as const;
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 
+/**
+ * 党费类别 (domain reference §4): what the dues rate follows. 在职 and 离退休 pay a share of their base;
+ * 农民, 学生, 下岗失业 and those living on relief (低保) a small fixed amount. A 流动 or 失联 member
+ * still pays by one of these, so the dues category is its own field (when absent it follows the
+ * person's category where that says it).
+ */
+export const DUES_CATEGORIES = ['employed', 'retired', 'farmer', 'student', 'unemployed', 'relief'] as const;
+export type DuesCategory = (typeof DUES_CATEGORIES)[number];
+
 /** 学历 bands used by the committee's statistics (domain reference §6). */
 export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'junior-or-below'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -27,7 +36,7 @@ export type PersonAction = (typeof PERSON_ACTIONS)[number];
 const literal = {
   title: 'people',
   description: 'Every person a branch tracks: members, candidates, activists, applicants',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -53,6 +62,24 @@ const literal = {
     bedridden: { type: 'boolean' },
     /** 党费基数 in fen (分), set once a year. */
     duesBaseFen: { type: 'integer', minimum: 0, maximum: 100000000 },
+    /** When the base was last set (the yearly update is usually in January). */
+    duesBaseSetOn: dateField,
+    duesCategory: { type: 'string', enum: DUES_CATEGORIES, maxLength: 12 },
+    /** 流动党员: where the member is and how the branch keeps in touch. */
+    mobile: {
+      type: 'object',
+      properties: {
+        /** 流入地: town and unit where the member now lives or works. */
+        place: { type: 'string', maxLength: 200 },
+        since: dateField,
+        /** 联系方式: 电话, 微信, 书信… */
+        contactWay: { type: 'string', maxLength: 200 },
+        /** The party organization where the member takes part in organizational life (流入地党组织). */
+        hostOrg: { type: 'string', maxLength: 200 },
+        /** 流动党员活动证 number. */
+        certificateNo: nameField,
+      },
+    },
     /** True while on the roll; false once archived. Indexed so lists and counts skip the archived. */
     onRoll: { type: 'boolean' },
     archived: {
@@ -111,4 +138,7 @@ const literal = {
 
 export const personSchema: RxJsonSchema<PersonDoc> = literal as unknown as RxJsonSchema<PersonDoc>;
 export type PersonDoc = DocOf<typeof literal>;
-export const personMigrations: MigrationStrategies = {};
+export const personMigrations: MigrationStrategies = {
+  /** Version 1 added the dues category, the date the dues base was set and 流动党员 details, all optional. */
+  1: (doc: PersonDoc) => doc,
+};
