@@ -187,6 +187,15 @@ const textField = { type: 'string', maxLength: 20000 };
 const stringList = { type: 'array', items: { type: 'string', maxLength: 200 } };
 const refField = { type: 'string', maxLength: 26, minLength: 1 };
 const instantField = { type: 'string', maxLength: 32 };
+const monthField = { type: 'string', maxLength: 7, pattern: '^\\d{4}-\\d{2}$' };
+const baseProperties = {
+  id: { type: 'string', maxLength: 26, pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' },
+  orgId: { type: 'string', maxLength: 26, minLength: 1 },
+  createdAt: instantField,
+  updatedAt: instantField,
+  updatedBy: { type: 'string', maxLength: 64 },
+};
+const baseRequired = ['id', 'orgId', 'createdAt', 'updatedAt', 'updatedBy'];
 
 /**
  * Like openBranchDatabase (same wrapped storage, name, password, every collection) but the collections given
@@ -221,6 +230,19 @@ async function expectVersion0StoreEmpty(name: string, collection: CollectionName
   const left = await Promise.all(raw.tables.map((t) => t.toArray()));
   raw.close();
   expect(left.flat().filter((d) => !(d as { _deleted?: boolean })._deleted)).toEqual([]);
+}
+
+/** Every record of a collection's store at one schema version, as IndexedDB holds it (after encryption). */
+async function rawRecords(name: string, collection: CollectionName, version: number): Promise<string> {
+  const store = (await indexedDB.databases()).map((d) => d.name!).find((n) => n === `rxdb-dexie-${name}--${version}--${collection}`);
+  expect(store, `store of ${collection} v${version}`).toBeDefined();
+  const raw = new Dexie(store!, { indexedDB, IDBKeyRange });
+  await raw.open();
+  try {
+    return JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())));
+  } finally {
+    raw.close();
+  }
 }
 
 describe('dossiers schema version 0 → 1', () => {
@@ -571,6 +593,553 @@ describe('meetings schema version 0 → 1', () => {
       const reopened = (await again.meetings.findOne(storedV0.id).exec())!;
       expect(reopened.toJSON()).toEqual({ ...storedV0, elections, updatedAt: '2026-11-23T02:00:00.000Z' });
       expect(await again.meetings.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('people schema version 0 → 1', () => {
+  // The people schema as it was stored at version 0 (git HEAD before duesBaseSetOn, duesCategory and `mobile`).
+  const personSchemaV0 = {
+    title: 'people',
+    description: 'Every person a branch tracks: members, candidates, activists, applicants',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      ...baseProperties,
+      name: { type: 'string', minLength: 1, maxLength: 40 },
+      gender: { type: 'string', enum: ['male', 'female'] },
+      ethnicity: { type: 'string', maxLength: 20 },
+      birthDate: dateField,
+      nativePlace: nameField,
+      education: { type: 'string', enum: ['postgraduate', 'bachelor', 'college', 'secondary', 'junior-or-below'] },
+      workUnit: { type: 'string', maxLength: 200 },
+      position: nameField,
+      category: { type: 'string', enum: ['employed', 'retired', 'mobile', 'lost-contact', 'farmer', 'student', 'unemployed', 'other'], maxLength: 20 },
+      status: { type: 'string', enum: ['full', 'probationary', 'candidate', 'activist', 'applicant'], maxLength: 20 },
+      joinedOn: dateField,
+      confirmedOn: dateField,
+      groupId: { type: 'string', maxLength: 26 },
+      limitedMobility: { type: 'boolean' },
+      bedridden: { type: 'boolean' },
+      duesBaseFen: { type: 'integer', minimum: 0, maximum: 100000000 },
+      onRoll: { type: 'boolean' },
+      archived: {
+        type: 'object',
+        properties: { reason: { type: 'string', enum: ['deceased', 'transferred-out', 'removed', 'withdrew'] }, on: dateField, note: textField },
+        required: ['reason', 'on'],
+      },
+      private: {
+        type: 'object',
+        properties: {
+          idNumber: { type: 'string', maxLength: 18 },
+          phone: { type: 'string', maxLength: 40 },
+          address: { type: 'string', maxLength: 200 },
+          emergencyContact: { type: 'string', maxLength: 100 },
+        },
+      },
+      contactPersonId: refField,
+      note: textField,
+      searchKeys: { type: 'array', items: { type: 'string', maxLength: 100 } },
+      importBatch: { type: 'string', maxLength: 26 },
+      history: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            at: instantField,
+            by: { type: 'string', maxLength: 64 },
+            action: { type: 'string', enum: ['create', 'update', 'archive', 'restore', 'import'] },
+            changes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string', maxLength: 40 }, from: { type: 'string', maxLength: 400 }, to: { type: 'string', maxLength: 400 } },
+                required: ['field'],
+              },
+            },
+          },
+          required: ['at', 'by', 'action', 'changes'],
+        },
+      },
+    },
+    encrypted: ['private'],
+    required: [...baseRequired, 'name', 'gender', 'birthDate', 'category', 'status', 'onRoll', 'history'],
+    indexes: [
+      ['orgId', 'onRoll', 'status', 'category'],
+      ['orgId', 'name'],
+    ],
+  };
+
+  // Every field of version 0 except `archived`, which the second person (off the roll) has.
+  const storedV0 = {
+    id: '01JD0000000000000000000021',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2024-01-10T02:00:00.000Z',
+    updatedAt: '2026-03-02T07:15:00.000Z',
+    updatedBy: '李红',
+    name: '张秀英',
+    gender: 'female',
+    ethnicity: '汉族',
+    birthDate: '1950-03-15',
+    nativePlace: '山东济南',
+    education: 'secondary',
+    workUnit: '东风纺织厂（已退休）',
+    position: '车间主任',
+    category: 'mobile',
+    status: 'full',
+    joinedOn: '1978-06-20',
+    confirmedOn: '1979-06-20',
+    groupId: '01JD0000000000000000000031',
+    limitedMobility: true,
+    bedridden: false,
+    duesBaseFen: 420000,
+    onRoll: true,
+    private: { idNumber: '370102195003150028', phone: '13912345678', address: '东风街道幸福里5号楼2单元301室', emergencyContact: '女儿 王芳 13687654321' },
+    contactPersonId: '01JD0000000000000000000005',
+    note: '随女儿在外地居住',
+    searchKeys: ['zhangxiuying', 'zxy'],
+    importBatch: '01JD0000000000000000000041',
+    history: [
+      { at: '2024-01-10T02:00:00.000Z', by: '李红', action: 'import', changes: [] },
+      {
+        at: '2026-03-02T07:15:00.000Z',
+        by: '李红',
+        action: 'update',
+        changes: [{ field: 'category', from: 'retired', to: 'mobile' }, { field: 'private.phone' }],
+      },
+    ],
+  };
+
+  const archivedV0 = {
+    id: '01JD0000000000000000000022',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2024-01-10T02:00:00.000Z',
+    updatedAt: '2025-12-01T03:00:00.000Z',
+    updatedBy: '王建国',
+    name: '刘德明',
+    gender: 'male',
+    birthDate: '1938-11-02',
+    category: 'retired',
+    status: 'full',
+    onRoll: false,
+    archived: { reason: 'deceased', on: '2025-11-28', note: '病故' },
+    private: { idNumber: '370102193811020013' },
+    history: [
+      { at: '2024-01-10T02:00:00.000Z', by: '李红', action: 'create', changes: [] },
+      { at: '2025-12-01T03:00:00.000Z', by: '王建国', action: 'archive', changes: [{ field: 'onRoll', from: 'true', to: 'false' }] },
+    ],
+  };
+
+  const added = {
+    duesBaseSetOn: '2026-01-15',
+    duesCategory: 'retired' as const,
+    mobile: { place: '江苏省苏州市工业园区', since: '2026-03-01', contactWay: '电话、微信', hostOrg: '苏州工业园区星湖社区党委', certificateNo: 'LD-2026-0015' },
+    updatedAt: '2026-11-23T02:00:00.000Z',
+  };
+
+  it('keeps every field of a version-0 person, personal identifiers still encrypted, then takes the dues and 流动党员 fields', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { people: personSchemaV0 });
+      dbs.push(old);
+      expect(old.people.schema.version).toBe(0);
+      await old.people.bulkInsert([storedV0, archivedV0] as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.people.schema.version).toBe(1);
+      expect(await migrated.people.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'people');
+      const doc = (await migrated.people.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+      expect((await migrated.people.findOne(archivedV0.id).exec())!.toJSON()).toEqual(archivedV0);
+
+      await doc.incrementalPatch(added);
+      const patched = (await migrated.people.findOne(storedV0.id).exec())!;
+      expect(patched.toJSON()).toEqual({ ...storedV0, ...added });
+      await migrated.close();
+
+      // The migration rewrote the documents into the version-1 store: the identifiers are still encrypted there.
+      const records = await rawRecords(name, 'people', 1);
+      expect(records).toContain(storedV0.name);
+      expect(records).toContain(added.mobile.hostOrg);
+      for (const secret of [storedV0.private.idNumber, storedV0.private.phone, storedV0.private.address, archivedV0.private.idNumber]) {
+        expect(records).not.toContain(secret);
+      }
+
+      const again = await openDb(name);
+      dbs.push(again);
+      expect((await again.people.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      expect((await again.people.findOne(archivedV0.id).exec())!.toJSON()).toEqual(archivedV0);
+      expect(await again.people.count().exec()).toBe(2);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('dues schema version 0 → 1', () => {
+  // The dues schema as it was stored at version 0 (git HEAD before receiptNo, paymentId and 减免).
+  const duesSchemaV0 = {
+    title: 'dues',
+    description: '党费 ledger: one row per person per month',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      ...baseProperties,
+      personId: { type: 'string', maxLength: 26, minLength: 1 },
+      month: monthField,
+      category: { type: 'string', enum: ['employed', 'retired', 'mobile', 'lost-contact', 'farmer', 'student', 'unemployed', 'other'] },
+      baseFen: { type: 'integer', minimum: 0, maximum: 100000000 },
+      amountFen: { type: 'integer', minimum: 0, maximum: 10000000 },
+      paidFen: { type: 'integer', minimum: 0, maximum: 10000000 },
+      paidOn: dateField,
+      paidBy: nameField,
+      note: textField,
+    },
+    required: [...baseRequired, 'personId', 'month', 'category', 'amountFen'],
+    indexes: [
+      ['orgId', 'month'],
+      ['personId', 'month'],
+    ],
+  };
+
+  const storedV0 = {
+    id: '01JD0000000000000000000051',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2026-10-12T01:30:00.000Z',
+    updatedAt: '2026-10-12T01:30:00.000Z',
+    updatedBy: '李红',
+    personId: '01JD0000000000000000000021',
+    month: '2026-10',
+    category: 'retired',
+    baseFen: 420000,
+    amountFen: 2100,
+    paidFen: 2100,
+    paidOn: '2026-10-12',
+    paidBy: '王芳（女儿代交）',
+    note: '版本 0 时录入',
+  };
+
+  const added = {
+    receiptNo: 'DF-2026-0107',
+    paymentId: '01JD0000000000000000000061',
+    reduction: { decision: '支部委员会2026年9月会议决定：因病减半交纳', approvalNo: '东风工委〔2026〕8号' },
+    updatedAt: '2026-11-23T02:00:00.000Z',
+  };
+
+  it('keeps every field of a version-0 dues row, then takes a receipt, a payment and 减免', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { dues: duesSchemaV0 });
+      dbs.push(old);
+      expect(old.dues.schema.version).toBe(0);
+      await old.dues.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.dues.schema.version).toBe(1);
+      expect(await migrated.dues.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'dues');
+      const doc = (await migrated.dues.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+
+      await doc.incrementalPatch(added);
+      expect((await migrated.dues.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      await migrated.close();
+
+      const again = await openDb(name);
+      dbs.push(again);
+      expect((await again.dues.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      expect(await again.dues.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('care schema version 0 → 1', () => {
+  // The care schema as it was stored at version 0 (git HEAD before dischargedOn and meetingId).
+  const careSchemaV0 = {
+    title: 'care',
+    description: 'Visits, 送学上门, talks (谈心谈话), hardship help',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      ...baseProperties,
+      personId: { type: 'string', maxLength: 26, minLength: 1 },
+      kind: { type: 'string', enum: ['visit', 'home-study', 'talk', 'help'], maxLength: 12 },
+      occasion: nameField,
+      date: dateField,
+      visitors: stringList,
+      given: { type: 'string', maxLength: 200 },
+      material: { type: 'string', maxLength: 200 },
+      followUp: textField,
+      note: textField,
+    },
+    required: [...baseRequired, 'personId', 'kind', 'date'],
+    indexes: [
+      ['orgId', 'date'],
+      ['personId', 'date'],
+    ],
+  };
+
+  const storedV0 = {
+    id: '01JD0000000000000000000071',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2026-07-03T06:00:00.000Z',
+    updatedAt: '2026-07-03T06:00:00.000Z',
+    updatedBy: '王建国',
+    personId: '01JD0000000000000000000022',
+    kind: 'home-study',
+    occasion: '生病住院',
+    date: '2026-07-03',
+    visitors: ['王建国', '李红'],
+    given: '水果一篮',
+    material: '七一专题党课讲稿',
+    followUp: '出院后再上门',
+    note: '版本 0 时录入',
+  };
+
+  const added = { dischargedOn: '2026-07-20', meetingId: '01JD0000000000000000000011', updatedAt: '2026-11-23T02:00:00.000Z' };
+
+  it('keeps every field of a version-0 care record, then takes the discharge date and the meeting', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { care: careSchemaV0 });
+      dbs.push(old);
+      expect(old.care.schema.version).toBe(0);
+      await old.care.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.care.schema.version).toBe(1);
+      expect(await migrated.care.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'care');
+      const doc = (await migrated.care.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+
+      await doc.incrementalPatch(added);
+      expect((await migrated.care.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      await migrated.close();
+
+      const again = await openDb(name);
+      dbs.push(again);
+      expect((await again.care.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      expect(await again.care.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('transfers schema version 0 → 1', () => {
+  // The transfers schema as it was stored at version 0 (git HEAD before the letter's personal fields, the
+  // encrypted ID number, scope, receivingCommittee and arrivedOn; version 0 encrypted nothing).
+  const transferSchemaV0 = {
+    title: 'transfers',
+    description: '组织关系转接 in and out: the three-part introduction letter and its validity',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      ...baseProperties,
+      direction: { type: 'string', enum: ['out', 'in'], maxLength: 3 },
+      personId: refField,
+      name: { type: 'string', minLength: 1, maxLength: 40 },
+      fromOrg: { type: 'string', maxLength: 200 },
+      toOrg: { type: 'string', maxLength: 200 },
+      letterNo: nameField,
+      issuedOn: dateField,
+      validDays: { type: 'integer', minimum: 1, maximum: 183 },
+      duesPaidTo: monthField,
+      receiptOn: dateField,
+      state: { type: 'string', enum: ['open', 'done', 'expired', 'cancelled'] },
+      note: textField,
+    },
+    required: [...baseRequired, 'direction', 'name', 'fromOrg', 'toOrg', 'issuedOn', 'state'],
+    indexes: [['orgId', 'issuedOn']],
+  };
+
+  const storedV0 = {
+    id: '01JD0000000000000000000081',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2026-09-01T02:00:00.000Z',
+    updatedAt: '2026-09-20T02:00:00.000Z',
+    updatedBy: '李红',
+    direction: 'in',
+    personId: '01JD0000000000000000000023',
+    name: '陈志强',
+    fromOrg: '中共西城街道红星社区委员会',
+    toOrg: '东风社区第一党支部',
+    letterNo: '西城组转〔2026〕045号',
+    issuedOn: '2026-09-01',
+    validDays: 30,
+    duesPaidTo: '2026-08',
+    receiptOn: '2026-09-20',
+    state: 'done',
+    note: '版本 0 时录入',
+  };
+
+  const idNumber = '110102197205180035';
+  const added = {
+    gender: 'male' as const,
+    age: 54,
+    ethnicity: '回族',
+    partyStatus: 'full' as const,
+    private: { idNumber },
+    scope: 'province' as const,
+    receivingCommittee: '中共东风街道工作委员会',
+    arrivedOn: '2026-09-05',
+    updatedAt: '2026-11-23T02:00:00.000Z',
+  };
+
+  it('keeps every field of a version-0 transfer, then takes the letter fields with the ID number encrypted at rest', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { transfers: transferSchemaV0 });
+      dbs.push(old);
+      expect(old.transfers.schema.version).toBe(0);
+      await old.transfers.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.transfers.schema.version).toBe(1);
+      expect(await migrated.transfers.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'transfers');
+      const doc = (await migrated.transfers.findOne(storedV0.id).exec())!;
+      expect(doc).not.toBeNull();
+      expect(doc.toJSON()).toEqual(storedV0);
+
+      await doc.incrementalPatch(added);
+      expect((await migrated.transfers.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      await migrated.close();
+
+      const records = await rawRecords(name, 'transfers', 1);
+      expect(records).toContain(storedV0.name);
+      expect(records).toContain(added.receivingCommittee);
+      expect(records).not.toContain(idNumber);
+
+      const again = await openDb(name);
+      dbs.push(again);
+      expect((await again.transfers.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      expect(await again.transfers.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+});
+
+describe('orgs schema version 0 → 1', () => {
+  // The orgs schema as it was stored at version 0 (git HEAD before the dues settings).
+  const orgSchemaV0 = {
+    title: 'orgs',
+    description: '党支部: its details, committee members and terms (换届), party groups (党小组)',
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: {
+      ...baseProperties,
+      name: { type: 'string', minLength: 2, maxLength: 100 },
+      level: { type: 'string', enum: ['committee', 'general-branch', 'branch'], maxLength: 20 },
+      category: { type: 'string', enum: ['active', 'retired', 'mixed'] },
+      parentName: nameField,
+      parentId: refField,
+      foundedOn: dateField,
+      address: { type: 'string', maxLength: 200 },
+      committee: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            role: { type: 'string', enum: ['secretary', 'deputy', 'organization', 'publicity', 'discipline', 'other'] },
+            title: nameField,
+            name: nameField,
+            personId: refField,
+            since: dateField,
+          },
+          required: ['role', 'name'],
+        },
+      },
+      terms: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { electedOn: dateField, years: { type: 'integer', minimum: 1, maximum: 5 }, note: textField },
+          required: ['electedOn', 'years'],
+        },
+      },
+      groups: {
+        type: 'array',
+        items: { type: 'object', properties: { id: { type: 'string', maxLength: 26 }, name: nameField, leaderId: refField }, required: ['id', 'name'] },
+      },
+      note: textField,
+    },
+    required: [...baseRequired, 'name', 'level', 'category', 'parentName', 'committee', 'terms', 'groups'],
+    indexes: ['level'],
+  };
+
+  const storedV0 = {
+    id: '01JD0000000000000000000002',
+    orgId: '01JD0000000000000000000002',
+    createdAt: '2026-01-03T06:00:00.000Z',
+    updatedAt: '2026-01-03T06:00:00.000Z',
+    updatedBy: '王建国',
+    name: '东风社区第一党支部',
+    level: 'branch',
+    category: 'retired',
+    parentName: '中共东风街道工作委员会',
+    foundedOn: '1998-07-01',
+    address: '东风路1号',
+    committee: [{ role: 'secretary', title: '书记', name: '王建国', personId: '01JD0000000000000000000022', since: '2024-03-01' }],
+    terms: [{ electedOn: '2024-03-01', years: 3, note: '第五届' }],
+    groups: [{ id: '01JD0000000000000000000031', name: '第一党小组', leaderId: '01JD0000000000000000000022' }],
+    note: '版本 0 时录入',
+  };
+
+  const added = { dues: { ledgerStart: '2026-01', farmerFen: 50 }, updatedAt: '2026-11-23T02:00:00.000Z' };
+
+  it('keeps every field of a version-0 branch, then takes the dues settings', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { orgs: orgSchemaV0 });
+      dbs.push(old);
+      expect(old.orgs.schema.version).toBe(0);
+      await old.orgs.insert(storedV0 as never);
+      await old.close();
+
+      const migrated = await openDb(name);
+      dbs.push(migrated);
+      expect(migrated.orgs.schema.version).toBe(1);
+      expect(await migrated.orgs.migrationNeeded()).toBe(false);
+      await expectVersion0StoreEmpty(name, 'orgs');
+      const doc = (await migrated.orgs.findOne(storedV0.id).exec())!;
+      expect(doc.toJSON()).toEqual(storedV0);
+
+      await doc.incrementalPatch(added);
+      await migrated.close();
+
+      const again = await openDb(name);
+      dbs.push(again);
+      expect((await again.orgs.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
+      await expect(again.orgs.findOne(storedV0.id).exec().then((d) => d!.incrementalPatch({ dues: { farmerFen: 5 } }))).rejects.toThrow();
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import { ROSTER_COLUMNS } from '@shared/forms/roster';
 import { findHeaderRow, guessMapping, planImport } from '@shared/rules/roster-import';
-import { readSheet, rosterTemplate, rosterWorkbook, statisticsWorkbook } from './excel';
+import { readSheet, rosterTemplate, rosterWorkbook, statisticsWorkbook, tableWorkbook } from './excel';
 
 async function open(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook();
@@ -75,5 +75,21 @@ describe('readSheet', () => {
     workbook.addWorksheet('名册').addRows([['姓名', '公民身份号码'], ['张三', Number('110105195003150019')]]);
     const { rows } = await readSheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(rows[1]![1]).toContain('后几位已丢失');
+  });
+});
+
+describe('tableWorkbook', () => {
+  it('writes the title, the header and the rows, money as numbers a secretary can sum again', async () => {
+    const bytes = await tableWorkbook('2026年党费收缴明细表', '第一党支部', ['姓名', '1月', '合计'], [
+      ['张三', '12.50', '12.50'],
+      ['合计', '12.50', '12.50'],
+    ]);
+    const sheet = (await open(bytes)).worksheets[0]!;
+    expect(sheet.getCell(1, 1).value).toBe('2026年党费收缴明细表');
+    expect(sheet.getRow(3).values).toEqual([undefined, '姓名', '1月', '合计']);
+    expect(sheet.getCell(4, 1).value).toBe('张三');
+    expect(sheet.getCell(4, 2).value).toBe(12.5);
+    expect(sheet.getCell(4, 2).numFmt).toBe('0.00');
+    expect(sheet.getCell(5, 3).value).toBe(12.5);
   });
 });

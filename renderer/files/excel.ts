@@ -184,3 +184,38 @@ export async function statisticsWorkbook(branchName: string, today: string, tabl
   }
   return toBytes(workbook);
 }
+
+/** One table with a title and a subtitle over it (党费收缴明细…): bold header, bordered cells, numbers right. */
+export async function tableWorkbook(title: string, subtitle: string, headers: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '支部工作台';
+  const sheet = workbook.addWorksheet(title.slice(0, 31));
+  sheet.columns = headers.map((h) => ({ width: Math.max(8, h.length * 2 + 2) }));
+  sheet.mergeCells(1, 1, 1, headers.length);
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 16 };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
+  sheet.mergeCells(2, 1, 2, headers.length);
+  sheet.getCell(2, 1).value = subtitle;
+  sheet.getCell(2, 1).alignment = { horizontal: 'center' };
+  headers.forEach((h, i) => {
+    const cell = sheet.getCell(3, i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    cell.alignment = { horizontal: 'center', wrapText: true };
+  });
+  rows.forEach((values, r) => {
+    values.forEach((v, i) => {
+      const cell = sheet.getCell(r + 4, i + 1);
+      // Money stays a number in Excel, so the secretary can sum it again.
+      const number = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+      cell.value = number ?? v;
+      if (number !== null) cell.numFmt = v.includes('.') ? '0.00' : '0';
+      cell.border = THIN;
+    });
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
+  return toBytes(workbook);
+}

@@ -1,5 +1,5 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
-import { baseProperties, baseRequired, dateField, nameField, refField, textField, type DocOf } from './common';
+import { baseProperties, baseRequired, dateField, monthField, nameField, refField, textField, type DocOf } from './common';
 
 /** 在职 / 离退休 / 混合: who the branch's members are. */
 export const BRANCH_CATEGORIES = ['active', 'retired', 'mixed'] as const;
@@ -16,7 +16,7 @@ export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
 const literal = {
   title: 'orgs',
   description: '党支部: its details, committee members and terms (换届), party groups (党小组)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -70,6 +70,14 @@ const literal = {
         required: ['id', 'name'],
       },
     },
+    /** 党费: the month the branch began its ledger in this app (nothing before it counts as unpaid), and 农民's monthly amount. */
+    dues: {
+      type: 'object',
+      properties: {
+        ledgerStart: monthField,
+        farmerFen: { type: 'integer', minimum: 20, maximum: 100 },
+      },
+    },
     note: textField,
   },
   required: [...baseRequired, 'name', 'level', 'category', 'parentName', 'committee', 'terms', 'groups'],
@@ -78,4 +86,7 @@ const literal = {
 
 export const orgSchema: RxJsonSchema<OrgDoc> = literal as unknown as RxJsonSchema<OrgDoc>;
 export type OrgDoc = DocOf<typeof literal>;
-export const orgMigrations: MigrationStrategies = {};
+export const orgMigrations: MigrationStrategies = {
+  /** Version 1 added the dues settings (ledger start, 农民's amount), optional. */
+  1: (doc: OrgDoc) => doc,
+};

@@ -1,6 +1,6 @@
 /** A person typed into the form or read from a sheet: each mistake named at its field, in Chinese. */
 import { describe, expect, it } from 'vitest';
-import { checkRosterRow, diffPerson, newPerson, readDate, updatedPerson, type RosterRow } from './person';
+import { checkRosterRow, diffPerson, newPerson, readDate, updatedPerson, withDuesBase, type RosterRow } from './person';
 
 const context = { today: '2026-11-23', groups: [{ id: 'G1', name: '第一党小组' }] };
 
@@ -108,5 +108,35 @@ describe('history', () => {
     const next = updatedPerson(person, fields({}), { now: '2026-11-24T02:00:00.000Z', by: '书记' })!;
     expect(next.note).toBeUndefined();
     expect(next.history.at(-1)).toMatchObject({ action: 'update', by: '书记', changes: [{ field: '备注', from: '老党员', to: '' }] });
+  });
+});
+
+describe('the yearly 党费基数 update', () => {
+  const stamp = { id: '01KAZZZZZZZZZZZZZZZZZZZZZZ', orgId: 'ORG', now: '2026-01-05T02:00:00.000Z', by: '书记' };
+  const label = (c: string | undefined) => ({ retired: '离退休', employed: '在职' })[c ?? ''] ?? '';
+  const base = () => {
+    const result = checkRosterRow(row({ duesBase: '4500' }), context);
+    if (!result.ok) throw new Error('bad fixture');
+    return newPerson(result.value, stamp);
+  };
+
+  it('sets the base, the category and the date, with history in printed words', () => {
+    const next = withDuesBase(base(), { duesBaseFen: 480000, duesCategory: 'retired', setOn: '2026-01-05' }, stamp, label)!;
+    expect(next).toMatchObject({ duesBaseFen: 480000, duesCategory: 'retired', duesBaseSetOn: '2026-01-05' });
+    expect(next.history.at(-1)!.changes).toEqual([
+      { field: '党费基数（元）', from: '4500.00', to: '4800.00' },
+      { field: '党费类别', from: '', to: '离退休' },
+    ]);
+  });
+
+  it('records a base confirmed unchanged by its new date, and nothing when asked twice', () => {
+    const once = withDuesBase(base(), { duesBaseFen: 450000, setOn: '2026-01-05' }, stamp, label)!;
+    expect(once.history.at(-1)!.changes).toEqual([{ field: '党费基数核定日期', from: '', to: '2026-01-05' }]);
+    expect(withDuesBase(once, { duesBaseFen: 450000, setOn: '2026-01-05' }, stamp, label)).toBeNull();
+  });
+
+  it('removes a base the user emptied', () => {
+    const next = withDuesBase(base(), { setOn: '2026-01-05' }, stamp, label)!;
+    expect(next.duesBaseFen).toBeUndefined();
   });
 });

@@ -251,3 +251,28 @@ export function restoredPerson(person: PersonDoc, stamp: Omit<ChangeStamp, 'id' 
   delete next.archived;
   return next;
 }
+
+/**
+ * The yearly 党费基数 update (and the dues category): the base, its category and the date it was set,
+ * with a history entry in printed words. Null when nothing changed.
+ */
+export function withDuesBase(
+  person: PersonDoc,
+  change: { duesCategory?: PersonDoc['duesCategory']; duesBaseFen?: number; setOn: string },
+  stamp: Omit<ChangeStamp, 'id' | 'orgId'>,
+  categoryLabel: (category: string | undefined) => string,
+): PersonDoc | null {
+  const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2));
+  const changes: HistoryEntry['changes'] = [];
+  if (change.duesBaseFen !== person.duesBaseFen) changes.push({ field: '党费基数（元）', from: yuan(person.duesBaseFen), to: yuan(change.duesBaseFen) });
+  if (change.duesCategory !== person.duesCategory) changes.push({ field: '党费类别', from: categoryLabel(person.duesCategory), to: categoryLabel(change.duesCategory) });
+  // Confirming last year's base unchanged is an update too: the date says the base was checked this year.
+  if (changes.length === 0 && person.duesBaseSetOn === change.setOn) return null;
+  if (changes.length === 0) changes.push({ field: '党费基数核定日期', from: person.duesBaseSetOn ?? '', to: change.setOn });
+  const next: PersonDoc = { ...person, duesBaseSetOn: change.setOn, updatedAt: stamp.now, updatedBy: stamp.by, history: [...person.history, { at: stamp.now, by: stamp.by, action: 'update', changes }] };
+  delete next.duesBaseFen;
+  delete next.duesCategory;
+  if (change.duesBaseFen !== undefined) next.duesBaseFen = change.duesBaseFen;
+  if (change.duesCategory !== undefined) next.duesCategory = change.duesCategory;
+  return next;
+}
