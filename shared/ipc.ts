@@ -36,6 +36,12 @@ export const ipcRequests = {
   }),
   'print:printer': z.object({}).strict().default({}),
   'key:data': z.undefined(),
+  /** A desktop notification (the reminders once at start); a click brings the window up at `path`. */
+  'app:notify': z.object({
+    title: z.string().min(1).max(100),
+    body: z.string().max(500),
+    path: z.string().regex(/^\/[a-z/-]*$/).max(100),
+  }),
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequests;
@@ -69,6 +75,8 @@ export interface IpcResponses {
   'print:printer': { printed: boolean };
   /** The key that encrypts personal identifiers at rest, kept in the OS key store where there is one. */
   'key:data': { key: string; protectedBy: 'os-keystore' | 'file' };
+  /** False where the system shows no notifications. */
+  'app:notify': { shown: boolean };
 }
 
 /** What every handler answers: never a thrown object. */

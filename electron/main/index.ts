@@ -6,6 +6,7 @@ import type { DemoKind, IpcEventName, IpcEvents } from '@shared/ipc';
 import { registerFileHandlers } from './handlers/files';
 import { registerKeyHandlers } from './handlers/keys';
 import { registerPrintHandlers } from './handlers/print';
+import { registerNotifyHandler } from './handlers/notify';
 import { register, trustOnly } from './ipc';
 import { menuTemplate } from './menu';
 import { denyAllPermissions, hardenContents, secureWebPreferences } from './security';
@@ -94,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
     registerFileHandlers(ipcMain);
     registerPrintHandlers(ipcMain);
     registerKeyHandlers(ipcMain);
+    registerNotifyHandler(ipcMain);
     await createWindow();
   }).catch((error: unknown) => {
     console.error('[startup]', error);

@@ -14,6 +14,7 @@ const bridge = {
   'print:pdf': (request) => ipcRenderer.invoke('print:pdf', request),
   'print:printer': (request) => ipcRenderer.invoke('print:printer', request),
   'key:data': (request) => ipcRenderer.invoke('key:data', request),
+  'app:notify': (request) => ipcRenderer.invoke('app:notify', request),
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void) {
     if (!EVENTS.includes(event)) throw new Error(`unknown event ${event}`);
     const wrapped = (_: unknown, payload: IpcEvents[E]) => listener(payload);

@@ -22,6 +22,8 @@ const RecruitmentPage = lazy(() => import('../features/recruitment/RecruitmentPa
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingEditor = lazy(() => import('../features/meetings/MeetingEditor').then((m) => ({ default: m.MeetingEditor })));
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
+const DuesPage = lazy(() => import('../features/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
+const CarePage = lazy(() => import('../features/care/CarePage').then((m) => ({ default: m.CarePage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -87,6 +89,8 @@ function Gate() {
         <Route path="/meetings" element={<MeetingsPage branch={branch.value} />} />
         <Route path="/meetings/:id" element={<MeetingEditor branch={branch.value} />} />
         <Route path="/appraisal" element={<AppraisalPage branch={branch.value} />} />
+        <Route path="/dues" element={<DuesPage branch={branch.value} />} />
+        <Route path="/care" element={<CarePage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}

@@ -17,9 +17,7 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal'>, { title: string; items: string[] }> = {
-  '/dues': { title: '党费', items: ['按规定比例计算每月党费', '按月登记收缴、补交，欠缴提醒', '打印收据和年度汇总'] },
-  '/care': { title: '关怀走访', items: ['走访慰问、送学上门、谈心谈话记录', '久未联系、住院、高龄、光荣在党50年名单'] },
+export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal' | '/dues' | '/care'>, { title: string; items: string[] }> = {
   '/transfers': { title: '组织关系', items: ['组织关系转出、转入，打印介绍信', '跟踪回执，流动党员管理'] },
   '/sync': { title: '同步', items: ['有网络时与上级党委的服务器同步', '没有网络时用U盘传递同步文件'] },
 };

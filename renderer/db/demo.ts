@@ -16,6 +16,9 @@ export async function loadDemo(db: BranchDatabase, kind: DemoKind, today: string
   await bulkInsertAll(db.people, data.people);
   await bulkInsertAll(db.dossiers, data.dossiers);
   await bulkInsertAll(db.meetings, data.meetings);
+  await bulkInsertAll(db.dues, data.dues);
+  await bulkInsertAll(db.care, data.care);
+  await bulkInsertAll(db.transfers, data.transfers);
   await bulkInsertAll(db.orgs, [data.org]);
   return { loaded: true, people: data.people.length, meetings: data.meetings.length };
 }

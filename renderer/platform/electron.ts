@@ -16,6 +16,7 @@ export function createElectronPlatform(bridge: BridgeApi): Platform {
     print: async () => {
       unwrap(await bridge['print:printer']({}));
     },
+    notify: async (request) => unwrap(await bridge['app:notify'](request)).shown,
     dataKey: async () => unwrap(await bridge['key:data'](undefined)).key,
     on: (event, listener) => bridge.on(event, listener),
   };

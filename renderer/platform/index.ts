@@ -24,6 +24,8 @@ export interface Platform {
   print(): Promise<void>;
   /** The key that encrypts personal identifiers at rest (made on first use, then kept). */
   dataKey(): Promise<string>;
+  /** A desktop notification; a click opens `path`. Resolves false where none can be shown (web without permission). */
+  notify(request: { title: string; body: string; path: string }): Promise<boolean>;
   /** Events from the shell (the Electron menu); the web has none. Returns the unsubscribe. */
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
 }

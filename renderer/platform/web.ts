@@ -61,6 +61,19 @@ export function createWebPlatform(win: Window): Platform {
     print: async () => {
       win.print();
     },
+    notify: async ({ title, body, path }) => {
+      // The browser asks the user once; without permission the 首页's list is the reminder.
+      const api = (win as Window & { Notification?: typeof Notification }).Notification;
+      if (!api) return false;
+      const permission = api.permission === 'default' ? await api.requestPermission() : api.permission;
+      if (permission !== 'granted') return false;
+      const notification = new api(title, { body });
+      notification.onclick = () => {
+        win.focus();
+        win.location.hash = `#${path}`;
+      };
+      return true;
+    },
     dataKey: async () => {
       // Web mode keeps the key beside the data: it keeps identifiers out of plain view in the
       // database files; a password (data-safety issue) will protect the key itself.

@@ -4,6 +4,8 @@ import { addMonths, addYears, ageOn } from '../dates';
 import { collections, type CollectionName, type DocTypes, type DossierDoc, type PartyStatus, type PersonDoc } from '../model';
 import { parseIdNumber } from '../rules/id-number';
 import { generateDemoBranch, recruitmentEvents, type DemoDataSet } from './index';
+import { arrears, firstDuesMonth } from '../rules/dues';
+import { homeStudyCredits, inHospital } from '../rules/care';
 
 const TODAY = '2026-11-23';
 const demo = generateDemoBranch({ today: TODAY });
@@ -104,8 +106,11 @@ describe('the people of the demo branch', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('are all on the roll of the demo branch', () => {
-    expect(demo.people.filter((p) => !p.onRoll || p.orgId !== demo.org.id)).toEqual([]);
+  it('are all on the roll of the demo branch but the one whose transfer letter is out', () => {
+    expect(demo.people.filter((p) => p.orgId !== demo.org.id)).toEqual([]);
+    const away = demo.people.filter((p) => !p.onRoll);
+    expect(away.map((p) => p.archived?.reason)).toEqual(['transferred-out']);
+    expect(demo.transfers.map((t) => t.personId)).toEqual([away[0]!.id]);
   });
 
   it('each carry an ID number that passes the GB 11643 check', () => {
@@ -362,6 +367,14 @@ describe('every demo document fits its collection schema', () => {
     expect(demo.meetings.flatMap((m) => schemaProblems('meetings', m))).toEqual([]);
   });
 
+  it('the dues rows, care records and transfers', () => {
+    expect([
+      ...demo.dues.flatMap((d) => schemaProblems('dues', d)),
+      ...demo.care.flatMap((c) => schemaProblems('care', c)),
+      ...demo.transfers.flatMap((t) => schemaProblems('transfers', t)),
+    ]).toEqual([]);
+  });
+
   it('the check itself refuses a person whose sex is written 男 instead of male', () => {
     const person = { ...demo.people[0]!, gender: '男' } as unknown as PersonDoc;
     expect(schemaProblems('people', person)).not.toEqual([]);
@@ -387,5 +400,52 @@ describe('generateDemoBranch on another day', () => {
   it('lays the meetings in the 12 months before that day’s month', () => {
     const months = new Set(endOfMonth.meetings.map((m) => m.date.slice(0, 7)));
     expect([...months].sort()).toEqual(Array.from({ length: 12 }, (_, i) => addMonths('2026-03-01', i).slice(0, 7)));
+  });
+});
+
+describe('the dues, care and transfers of the demo branch', () => {
+  const ledgerStart = demo.org.dues!.ledgerStart!;
+  const arrearsOf = (person: PersonDoc) => arrears({ rows: demo.dues.filter((d) => d.personId === person.id), firstMonth: firstDuesMonth(person, ledgerStart), today: TODAY });
+
+  it('keeps the ledger from January, every month paid once, this month still open', () => {
+    expect(ledgerStart).toBe('2026-01');
+    const keys = demo.dues.map((d) => `${d.personId}|${d.month}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(demo.dues.filter((d) => d.month >= '2026-11')).toEqual([]);
+  });
+
+  it('has one member a talk behind (4 months) and one mobile member past the six-month rule (7)', () => {
+    const members = demo.people.filter((p) => p.onRoll && (p.status === 'full' || p.status === 'probationary'));
+    const behind = members.map((p) => ({ person: p, ...arrearsOf(p) })).filter((a) => a.consecutive > 0);
+    expect(behind.map((a) => [a.consecutive, a.level, a.person.category]).sort()).toEqual([
+      [4, 'warn', 'retired'],
+      [7, 'past', 'mobile'],
+    ]);
+  });
+
+  it('has homebound members pay through their 联系人, receipts numbered through the year', () => {
+    expect(demo.dues.some((d) => d.paidBy?.includes('联系人'))).toBe(true);
+    expect(demo.dues.every((d) => /^2026-\d{4}$/.test(d.receiptNo ?? ''))).toBe(true);
+  });
+
+  it('has one member in hospital and 送学上门 records naming the meetings the bedridden missed', () => {
+    expect(inHospital(demo.care)).toHaveLength(1);
+    const credits = homeStudyCredits(demo.care);
+    expect(credits.length).toBeGreaterThan(0);
+    for (const credit of credits) {
+      const meeting = demo.meetings.find((m) => m.id === credit.meetingId)!;
+      expect(meeting.attendance.find((a) => a.personId === credit.personId)?.state).toBe('home-study');
+    }
+  });
+
+  it('tells where each 流动党员 lives now', () => {
+    const mobile = demo.people.filter((p) => p.category === 'mobile');
+    expect(mobile.length).toBeGreaterThan(0);
+    expect(mobile.every((p) => p.mobile?.place && p.mobile.hostOrg && p.mobile.contactWay)).toBe(true);
+  });
+
+  it('has an outgoing letter whose 回执 is overdue', () => {
+    expect(demo.transfers).toMatchObject([{ direction: 'out', state: 'open', validDays: 30 }]);
+    expect(demo.transfers[0]!.issuedOn < '2026-10-24').toBe(true);
   });
 });

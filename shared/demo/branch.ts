@@ -9,9 +9,10 @@ import type { DossierDoc, MeetingDoc, OrgDoc, PersonDoc } from '../model';
 import { demoMeeting, meetingDate, monthlyKinds, type MeetingContext } from './meetings';
 import { demoPerson, type DemoStamp } from './people';
 import { SeededRandom } from './random';
+import { generateUpkeep, type DemoUpkeep } from './upkeep';
 import { isWorkingDay, nthWorkingDay } from '../rules/recruitment';
 
-export interface DemoDataSet {
+export interface DemoDataSet extends DemoUpkeep {
   org: OrgDoc;
   people: PersonDoc[];
   dossiers: DossierDoc[];
@@ -172,7 +173,8 @@ export function generateDemoBranch(options: DemoOptions): DemoDataSet {
     }
   }
   meetings.sort((a, b) => a.date.localeCompare(b.date));
-  return { org, people, dossiers, meetings };
+  const upkeep = generateUpkeep(random, { org, people, meetings, today: options.today, stamp });
+  return { org, people, dossiers, meetings, ...upkeep };
 }
 
 /** Dates every `months` months from `start` up to and including `until`. */

@@ -59,5 +59,8 @@ export function generateScaleData(options: ScaleOptions): DemoDataSet {
     people: [...base.people, ...people],
     dossiers: base.dossiers,
     meetings: [...base.meetings, ...meetings],
+    dues: base.dues,
+    care: base.care,
+    transfers: base.transfers,
   };
 }

@@ -18,3 +18,6 @@ export * from './meetings';
 export * from './reminders';
 export * from './meeting-template';
 export * from './appraisal';
+export * from './dues';
+export * from './care';
+export * from './transfers';

@@ -451,3 +451,50 @@ describe('attendanceRates', () => {
     expect(attendanceRates([m(['A', 'present'], ['A', 'absent'], ['X', 'present'])], ['A'])).toEqual([{ personId: 'A', expected: 1, present: 1, homeStudy: 0, leave: 0, absent: 0, rate: 1 }]);
   });
 });
+
+describe('attendanceRates with 送学上门 records', () => {
+  type State = 'present' | 'absent' | 'leave' | 'home-study';
+  const m = (id: string, ...rows: [string, State][]) => ({ id, attendance: rows.map(([personId, state]) => ({ personId, state })) });
+  /** 三月主题党日 and 四月党课; 赵志强 is bedridden, 钱桂兰 was away. */
+  const MEETINGS = [m('M-03', ['WANG', 'present'], ['ZHAO', 'absent'], ['QIAN', 'leave']), m('M-04', ['WANG', 'present'], ['ZHAO', 'leave'], ['QIAN', 'absent'])];
+
+  it('counts a member marked 缺席 at a meeting taken to him as taking part', () => {
+    const [zhao] = attendanceRates(MEETINGS, ['ZHAO'], [{ personId: 'ZHAO', meetingId: 'M-03' }]);
+    expect(zhao).toEqual({ personId: 'ZHAO', expected: 2, present: 0, homeStudy: 1, leave: 1, absent: 0, rate: 0.5 });
+  });
+
+  it('counts a member marked 请假 at a meeting taken to him as taking part', () => {
+    const [zhao] = attendanceRates(MEETINGS, ['ZHAO'], [{ personId: 'ZHAO', meetingId: 'M-04' }]);
+    expect(zhao).toMatchObject({ homeStudy: 1, leave: 0, absent: 1, rate: 0.5 });
+  });
+
+  it('credits only the meeting the record names, and only the member it names', () => {
+    const rates = attendanceRates(MEETINGS, ['ZHAO', 'QIAN'], [{ personId: 'ZHAO', meetingId: 'M-03' }]);
+    expect(rates.find((r) => r.personId === 'QIAN')).toMatchObject({ homeStudy: 0, leave: 1, absent: 1, rate: 0 });
+  });
+
+  it('leaves a member who was present as present', () => {
+    const [wang] = attendanceRates(MEETINGS, ['WANG'], [{ personId: 'WANG', meetingId: 'M-03' }]);
+    expect(wang).toMatchObject({ present: 2, homeStudy: 0, rate: 1 });
+  });
+
+  it('counts a meeting once when the attendance already says 送学上门 and a record names it too', () => {
+    const [zhao] = attendanceRates([m('M-05', ['ZHAO', 'home-study'])], ['ZHAO'], [{ personId: 'ZHAO', meetingId: 'M-05' }]);
+    expect(zhao).toMatchObject({ expected: 1, homeStudy: 1, rate: 1 });
+  });
+
+  it('does not make a member expected at a meeting whose attendance leaves him out', () => {
+    const [sun] = attendanceRates(MEETINGS, ['SUN'], [{ personId: 'SUN', meetingId: 'M-03' }]);
+    expect(sun).toMatchObject({ expected: 0, homeStudy: 0, rate: null });
+  });
+
+  it('cannot credit a meeting given without its id', () => {
+    const [zhao] = attendanceRates([{ attendance: [{ personId: 'ZHAO', state: 'absent' as const }] }], ['ZHAO'], [{ personId: 'ZHAO', meetingId: 'M-03' }]);
+    expect(zhao).toMatchObject({ absent: 1, homeStudy: 0 });
+  });
+
+  it('gives the same rates as before when no records are given', () => {
+    expect(attendanceRates(MEETINGS, ['WANG', 'ZHAO', 'QIAN'], [])).toEqual(attendanceRates(MEETINGS, ['WANG', 'ZHAO', 'QIAN']));
+    expect(attendanceRates(MEETINGS, ['ZHAO'])[0]).toMatchObject({ homeStudy: 0, leave: 1, absent: 1, rate: 0 });
+  });
+});

@@ -397,9 +397,22 @@ export interface AttendanceRate {
   rate: number | null;
 }
 
-/** Per person, over the meetings given (filter them to the period first), lowest rate first. */
-export function attendanceRates(meetings: readonly Pick<MeetingDoc, 'attendance'>[], personIds: readonly string[]): AttendanceRate[] {
+/**
+ * Per person, over the meetings given (filter them to the period first), lowest rate first.
+ *
+ * `homeStudy` (homeStudyCredits of rules/care): the 送学上门 records naming a meeting. A person marked
+ * 缺席 or 请假 at a meeting whose material was taken to him counts as homeStudy, i.e. as taking part,
+ * as if the attendance said 送学上门; a meeting needs its `id` for this. A credit for someone the
+ * attendance does not list adds nothing: the attendance says who was expected. Without `homeStudy`
+ * the attendance alone counts.
+ */
+export function attendanceRates(
+  meetings: readonly (Pick<MeetingDoc, 'attendance'> & Partial<Pick<MeetingDoc, 'id'>>)[],
+  personIds: readonly string[],
+  homeStudy: readonly { personId: string; meetingId: string }[] = [],
+): AttendanceRate[] {
   const rows = new Map(personIds.map((id) => [id, { personId: id, expected: 0, present: 0, homeStudy: 0, leave: 0, absent: 0, rate: null as number | null }]));
+  const credited = new Set(homeStudy.map((c) => `${c.personId}\u0000${c.meetingId}`));
   for (const meeting of meetings) {
     const seen = new Set<string>();
     for (const entry of meeting.attendance) {
@@ -407,8 +420,9 @@ export function attendanceRates(meetings: readonly Pick<MeetingDoc, 'attendance'
       if (!row || seen.has(entry.personId)) continue;
       seen.add(entry.personId);
       row.expected += 1;
+      const takenHome = meeting.id !== undefined && credited.has(`${entry.personId}\u0000${meeting.id}`);
       if (entry.state === 'present') row.present += 1;
-      else if (entry.state === 'home-study') row.homeStudy += 1;
+      else if (entry.state === 'home-study' || takenHome) row.homeStudy += 1;
       else if (entry.state === 'leave') row.leave += 1;
       else row.absent += 1;
     }

@@ -1,6 +1,6 @@
 /** A person typed into the form or read from a sheet: each mistake named at its field, in Chinese. */
 import { describe, expect, it } from 'vitest';
-import { checkRosterRow, diffPerson, newPerson, readDate, updatedPerson, withDuesBase, type RosterRow } from './person';
+import { checkRosterRow, diffPerson, newPerson, readDate, updatedPerson, withContactPerson, withDuesBase, withMobileDetails, type RosterRow } from './person';
 
 const context = { today: '2026-11-23', groups: [{ id: 'G1', name: '第一党小组' }] };
 
@@ -138,5 +138,40 @@ describe('the yearly 党费基数 update', () => {
   it('removes a base the user emptied', () => {
     const next = withDuesBase(base(), { setOn: '2026-01-05' }, stamp, label)!;
     expect(next.duesBaseFen).toBeUndefined();
+  });
+});
+
+describe('联系人 and 流动党员 details', () => {
+  const stamp = { id: '01KAZZZZZZZZZZZZZZZZZZZZZZ', orgId: 'ORG', now: '2026-03-05T02:00:00.000Z', by: '书记' };
+  const later = { now: '2026-03-06T02:00:00.000Z', by: '书记' };
+  const person = () => {
+    const result = checkRosterRow(row(), context);
+    if (!result.ok) throw new Error('bad fixture');
+    return newPerson(result.value, stamp);
+  };
+  const names = (id: string) => ({ P1: '李红', P2: '赵伟' })[id] ?? '';
+
+  it('sets, changes and clears the contact person, naming them in the history', () => {
+    const set = withContactPerson(person(), 'P1', names, later)!;
+    expect(set.contactPersonId).toBe('P1');
+    expect(set.history.at(-1)!.changes).toEqual([{ field: '联系人', from: '', to: '李红' }]);
+    const changed = withContactPerson(set, 'P2', names, later)!;
+    expect(changed.history.at(-1)!.changes).toEqual([{ field: '联系人', from: '李红', to: '赵伟' }]);
+    const cleared = withContactPerson(changed, undefined, names, later)!;
+    expect(cleared.contactPersonId).toBeUndefined();
+    expect(withContactPerson(cleared, undefined, names, later)).toBeNull();
+  });
+
+  it('refuses a member as their own contact', () => {
+    const p = person();
+    expect(() => withContactPerson(p, p.id, names, later)).toThrow('联系人不能是本人');
+  });
+
+  it('keeps 流动党员 details trimmed, records the change, and removes them when emptied', () => {
+    const moved = withMobileDetails(person(), { place: ' 深圳市南山区 ', since: '2025-06-01', contactWay: '微信', hostOrg: '' }, later)!;
+    expect(moved.mobile).toEqual({ place: '深圳市南山区', since: '2025-06-01', contactWay: '微信' });
+    expect(moved.history.at(-1)!.changes).toEqual([{ field: '流动党员情况', from: '', to: '深圳市南山区' }]);
+    expect(withMobileDetails(moved, { place: '深圳市南山区', since: '2025-06-01', contactWay: '微信' }, later)).toBeNull();
+    expect(withMobileDetails(moved, {}, later)!.mobile).toBeUndefined();
   });
 });

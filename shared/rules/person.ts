@@ -276,3 +276,30 @@ export function withDuesBase(
   if (change.duesCategory !== undefined) next.duesCategory = change.duesCategory;
   return next;
 }
+
+/** The member who keeps in touch (联系人 of a retired or homebound member), with a history entry. Null when unchanged. */
+export function withContactPerson(person: PersonDoc, contactId: string | undefined, nameOf: (id: string) => string, stamp: Omit<ChangeStamp, 'id' | 'orgId'>): PersonDoc | null {
+  if (contactId === person.id) throw new Error('联系人不能是本人');
+  if (contactId === person.contactPersonId) return null;
+  const change = { field: '联系人', from: person.contactPersonId ? nameOf(person.contactPersonId) : '', to: contactId ? nameOf(contactId) : '' };
+  const next: PersonDoc = { ...person, updatedAt: stamp.now, updatedBy: stamp.by, history: [...person.history, { at: stamp.now, by: stamp.by, action: 'update', changes: [change] }] };
+  delete next.contactPersonId;
+  if (contactId) next.contactPersonId = contactId;
+  return next;
+}
+
+/** 流动党员 details (where, since when, how the branch keeps in touch), with a history entry. Null when unchanged. */
+export function withMobileDetails(person: PersonDoc, mobile: PersonDoc['mobile'] | undefined, stamp: Omit<ChangeStamp, 'id' | 'orgId'>): PersonDoc | null {
+  const clean = Object.fromEntries(Object.entries(mobile ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()])) as NonNullable<PersonDoc['mobile']>;
+  const empty = Object.keys(clean).length === 0;
+  if (JSON.stringify(clean) === JSON.stringify(person.mobile ?? {}) || (empty && !person.mobile)) return null;
+  const next: PersonDoc = {
+    ...person,
+    updatedAt: stamp.now,
+    updatedBy: stamp.by,
+    history: [...person.history, { at: stamp.now, by: stamp.by, action: 'update', changes: [{ field: '流动党员情况', from: person.mobile?.place ?? '', to: clean.place ?? '' }] }],
+  };
+  delete next.mobile;
+  if (!empty) next.mobile = clean;
+  return next;
+}

@@ -12,6 +12,7 @@ import { readDate } from '@shared/rules/person';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
 import { useRosterPeople } from '../roster/hooks';
+import { useHomeStudyCredits } from '../care/hooks';
 import { useMeetingsBetween } from './hooks';
 
 const STATUS: Record<ComplianceStatus, { color: string; text: string }> = {
@@ -27,6 +28,7 @@ export function CompliancePanel({ branch }: { branch: OrgDoc }) {
   const [typed, setTyped] = useState(period);
   const meetings = useMeetingsBetween(branch.id, period.from, period.to);
   const people = useRosterPeople(branch.id);
+  const homeStudy = useHomeStudyCredits(branch.id);
   const [bound, setBound] = useState(false);
 
   const fullMembers = (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length;
@@ -37,8 +39,8 @@ export function CompliancePanel({ branch }: { branch: OrgDoc }) {
   const byId = useMemo(() => new Map((people.value ?? []).map((p) => [p.id, p])), [people.value]);
   const rates = useMemo(() => {
     const members = (people.value ?? []).filter((p) => p.onRoll && (p.status === 'full' || p.status === 'probationary')).map((p) => p.id);
-    return meetings.value ? attendanceRates(meetings.value, members) : [];
-  }, [meetings.value, people.value]);
+    return meetings.value ? attendanceRates(meetings.value, members, homeStudy.value ?? []) : [];
+  }, [meetings.value, people.value, homeStudy.value]);
 
   const apply = () => {
     const from = readDate(typed.from);
