@@ -24,6 +24,7 @@ const MeetingEditor = lazy(() => import('../features/meetings/MeetingEditor').th
 const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage').then((m) => ({ default: m.AppraisalPage })));
 const DuesPage = lazy(() => import('../features/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
 const CarePage = lazy(() => import('../features/care/CarePage').then((m) => ({ default: m.CarePage })));
+const TransfersPage = lazy(() => import('../features/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -91,6 +92,7 @@ function Gate() {
         <Route path="/appraisal" element={<AppraisalPage branch={branch.value} />} />
         <Route path="/dues" element={<DuesPage branch={branch.value} />} />
         <Route path="/care" element={<CarePage branch={branch.value} />} />
+        <Route path="/transfers" element={<TransfersPage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
         ))}
