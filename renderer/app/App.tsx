@@ -25,6 +25,7 @@ const AppraisalPage = lazy(() => import('../features/appraisal/AppraisalPage').t
 const DuesPage = lazy(() => import('../features/dues/DuesPage').then((m) => ({ default: m.DuesPage })));
 const CarePage = lazy(() => import('../features/care/CarePage').then((m) => ({ default: m.CarePage })));
 const TransfersPage = lazy(() => import('../features/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const RemindersPage = lazy(() => import('../features/reminders/RemindersPage').then((m) => ({ default: m.RemindersPage })));
 const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
@@ -92,6 +93,7 @@ function Gate() {
         <Route path="/appraisal" element={<AppraisalPage branch={branch.value} />} />
         <Route path="/dues" element={<DuesPage branch={branch.value} />} />
         <Route path="/care" element={<CarePage branch={branch.value} />} />
+        <Route path="/reminders" element={<RemindersPage branch={branch.value} />} />
         <Route path="/transfers" element={<TransfersPage branch={branch.value} />} />
         {Object.entries(COMING).map(([path, section]) => (
           <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BankOutlined, CloudSyncOutlined, FileTextOutlined, HeartOutlined, HomeOutlined, MoneyCollectOutlined,
+  AuditOutlined, BankOutlined, BellOutlined, CloudSyncOutlined, FileTextOutlined, HeartOutlined, HomeOutlined, MoneyCollectOutlined,
   PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { useUiStore } from './ui-store';
 
 const ICONS: Record<NavPath, ReactNode> = {
   '/': <HomeOutlined />,
+  '/reminders': <BellOutlined />,
   '/roster': <TeamOutlined />,
   '/recruitment': <UserAddOutlined />,
   '/meetings': <FileTextOutlined />,

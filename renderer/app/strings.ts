@@ -3,6 +3,7 @@ export const APP_NAME = '支部工作台';
 
 export const NAV = [
   { path: '/', label: '首页' },
+  { path: '/reminders', label: '提醒' },
   { path: '/roster', label: '党员名册' },
   { path: '/recruitment', label: '发展党员' },
   { path: '/meetings', label: '会议记录' },
@@ -17,6 +18,6 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal' | '/dues' | '/care' | '/transfers'>, { title: string; items: string[] }> = {
+export const COMING: Record<Exclude<NavPath, '/' | '/reminders' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal' | '/dues' | '/care' | '/transfers'>, { title: string; items: string[] }> = {
   '/sync': { title: '同步', items: ['有网络时与上级党委的服务器同步', '没有网络时用U盘传递同步文件'] },
 };

@@ -21,3 +21,4 @@ export * from './appraisal';
 export * from './dues';
 export * from './care';
 export * from './transfers';
+export * from './reminder-centre';

@@ -13,7 +13,7 @@
  * what nags about that); a slot held only by drafts says so.
  */
 import { isValidDate } from '../dates';
-import type { MeetingDoc, MeetingKind } from '../model';
+import type { MeetingDoc, MeetingKind, OrgDoc } from '../model';
 import { checkVoteNumbers, type VoteInput } from './votes';
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
@@ -429,4 +429,12 @@ export function attendanceRates(
   }
   for (const row of rows.values()) row.rate = row.expected ? (row.present + row.homeStudy) / row.expected : null;
   return [...rows.values()].sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2));
+}
+
+/**
+ * Whether the branch has a 支部委员会 that must meet monthly: seven or more full members elect one;
+ * a smaller branch has one when more than the secretary is recorded on it.
+ */
+export function hasBranchCommittee(org: Pick<OrgDoc, 'committee'>, fullMembersOnRoll: number): boolean {
+  return fullMembersOnRoll >= 7 || org.committee.length > 1;
 }

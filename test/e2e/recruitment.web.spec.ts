@@ -201,7 +201,7 @@ test('a new 入党申请 opens a dossier; a blank form and the quarter plan prin
 
   // The talk is due within a month of the application (R-TALK-1M): the 首页 says so.
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await expect(page.getByTestId('reminders-recruitment')).toContainText('赵小青');
+  await expect(page.getByTestId('reminders')).toContainText('赵小青');
   await page.screenshot({ path: testInfo.outputPath('home-reminders.png') });
   await page.getByRole('menuitem', { name: '发展党员' }).click();
 

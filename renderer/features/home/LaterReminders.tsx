@@ -1,22 +1,41 @@
 /**
- * The reminders that need more than the 首页's counts (the recruitment deadlines, the 三会一课 not held).
- * Loaded after the counts show, with their rules, so that they never slow the first screen.
+ * The 首页's reminders: the most urgent of the reminders centre (the 换届 shows above them), read after
+ * the counts show so they never slow the first screen; once per start a desktop notification.
  */
-import { Empty } from 'antd';
+import { Button, Empty } from 'antd';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
 import type { OrgDoc } from '@shared/model';
-import { MeetingReminders, useMissingMeetings } from './MeetingReminders';
-import { RecruitmentReminders, useRecruitmentReminders } from './RecruitmentReminders';
+import { platform } from '../../platform';
+import { ReminderList } from '../reminders/ReminderList';
+import { useReminderCentre } from '../reminders/hooks';
 import { HOME } from './strings';
 
+/** How many reminders the 首页 lists; the rest are one click away. */
+const SHOWN = 8;
+let notified = false;
+
 export function LaterReminders({ branch, today, hasOthers }: { branch: OrgDoc; today: string; hasOthers: boolean }) {
-  const recruitment = useRecruitmentReminders(branch.id, today);
-  const missingMeetings = useMissingMeetings(branch, today);
-  const none = !hasOthers && recruitment.value?.length === 0 && missingMeetings.length === 0;
+  const navigate = useNavigate();
+  const items = useReminderCentre(branch, today);
+  const list = (items ?? []).filter((i) => i.kind !== 'term');
+  useEffect(() => {
+    if (!items || notified) return;
+    notified = true;
+    const urgent = items.filter((i) => i.urgency !== 'later');
+    if (urgent.length === 0) return;
+    platform()
+      .notify({ title: `支部工作台：${urgent.length}件事要办`, body: urgent.slice(0, 3).map((i) => i.title).join('\n'), path: '/reminders' })
+      .catch((error: unknown) => console.error('notification', error));
+  }, [items]);
+  if (!items) return null;
+  if (list.length === 0) return hasOthers ? null : <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />;
   return (
     <>
-      <RecruitmentReminders reminders={recruitment.value ?? []} />
-      <MeetingReminders missing={missingMeetings} />
-      {none && <Empty className="reminders-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={HOME.noReminders} />}
+      <ReminderList items={list.slice(0, SHOWN)} />
+      <Button type="link" onClick={() => navigate('/reminders')} data-testid="reminders-all">
+        查看全部提醒（{items.length}条）
+      </Button>
     </>
   );
 }

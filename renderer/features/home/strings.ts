@@ -19,5 +19,5 @@ export const HOME = {
   person: '人',
   noMembers: '还没有录入党员。请到“党员名册”逐个添加，或从Excel导入现有名册。',
   remindersTitle: '待办提醒',
-  noReminders: '暂无其他提醒。换届和发展党员的期限会显示在这里；三会一课、党费等提醒将在相应功能完成后显示。',
+  noReminders: '眼下没有要办的事。发展党员的期限、三会一课、党费、回执、走访等到期时会显示在这里。',
 } as const;

@@ -7,7 +7,7 @@ import { App, Button, Card, Input, Space, Table, Tag, Tooltip, Typography } from
 import { useMemo, useState } from 'react';
 import { minutesForm } from '@shared/forms/minutes';
 import type { OrgDoc } from '@shared/model';
-import { attendanceRates, threeMeetingsCompliance, type ComplianceStatus } from '@shared/rules/meetings';
+import { attendanceRates, hasBranchCommittee, threeMeetingsCompliance, type ComplianceStatus } from '@shared/rules/meetings';
 import { readDate } from '@shared/rules/person';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
@@ -33,8 +33,8 @@ export function CompliancePanel({ branch }: { branch: OrgDoc }) {
 
   const fullMembers = (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length;
   const report = useMemo(
-    () => (meetings.value ? threeMeetingsCompliance(meetings.value, period, branch.groups, { hasCommittee: fullMembers >= 7 || branch.committee.length > 1 }) : null),
-    [meetings.value, period, branch.groups, branch.committee.length, fullMembers],
+    () => (meetings.value ? threeMeetingsCompliance(meetings.value, period, branch.groups, { hasCommittee: hasBranchCommittee(branch, fullMembers) }) : null),
+    [meetings.value, period, branch.groups, branch, fullMembers],
   );
   const byId = useMemo(() => new Map((people.value ?? []).map((p) => [p.id, p])), [people.value]);
   const rates = useMemo(() => {
@@ -96,7 +96,7 @@ export function CompliancePanel({ branch }: { branch: OrgDoc }) {
           },
         ]}
       />
-      <Card size="small" title="党员参会情况（出勤率低的在前）">
+      <Card size="small" title="党员参会情况（出勤率低的在前）" data-testid="attendance-rates">
         <Table
           size="small"
           rowKey="personId"
