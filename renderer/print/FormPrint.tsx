@@ -96,7 +96,7 @@ function Block({ block, layout }: { block: FormBlock; layout: FormDocument['layo
       return <RuledTable blocks={[block]} />;
     case 'table':
       return (
-        <table className="form-table">
+        <table className={block.dense ? 'form-table form-table-dense' : 'form-table'}>
           {block.widths && (
             <colgroup>
               {block.widths.map((w, i) => (

@@ -22,7 +22,7 @@ export type FormBlock =
   /** A heading inside the body (一、二、…), in 黑体. */
   | { kind: 'heading'; text: string }
   /** A ruled table; `blankRows` adds empty rows for handwriting. */
-  | { kind: 'table'; headers: string[]; rows: string[][]; blankRows?: number; widths?: number[] }
+  | { kind: 'table'; headers: string[]; rows: string[][]; blankRows?: number; widths?: number[]; dense?: boolean }
   /** The closing block on the right: the issuing organization and the date. */
   | { kind: 'sign'; lines: string[] }
   /** Small print: how to fill or use the form. */

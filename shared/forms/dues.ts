@@ -50,7 +50,7 @@ export function receiptFromRows(name: string, rows: readonly PaymentRow[]): Dues
 export const RECEIPTS_PER_SHEET = 3;
 
 /** One receipt's blocks: heading, the ruled fields, the payee's signature and the branch. */
-function receiptBlocks(receipt: DuesReceipt, branchName: string): FormBlock[] {
+function receiptBlocks(receipt: DuesReceipt, branchName: string, withHeading: boolean): FormBlock[] {
   const fields: FormBlock = {
     kind: 'fields',
     rows: [
@@ -69,10 +69,11 @@ function receiptBlocks(receipt: DuesReceipt, branchName: string): FormBlock[] {
       ...(receipt.paidBy && receipt.paidBy !== receipt.name ? [[{ label: '代交人', value: receipt.paidBy, span: 2 }]] : []),
     ],
   };
+  // One sign line: three receipts, each with its heading, fit one A4 sheet.
   return [
-    { kind: 'heading', text: '党费收据' },
+    ...(withHeading ? [{ kind: 'heading' as const, text: '党费收据' }] : []),
     fields,
-    { kind: 'sign', lines: [`收款单位：${orBlank(branchName, 10)}（盖章）`, `收款人（签名）：${blankLine(6)}`] },
+    { kind: 'sign', lines: [`收款单位：${orBlank(branchName, 10)}（盖章）\u3000\u3000收款人（签名）：${blankLine(6)}`] },
   ];
 }
 
@@ -88,7 +89,8 @@ export function duesReceipts(receipts: readonly DuesReceipt[], branchName: strin
     const onPage = receipts.slice(page * RECEIPTS_PER_SHEET, (page + 1) * RECEIPTS_PER_SHEET);
     const blocks = onPage.flatMap((receipt, i): FormBlock[] => [
       ...(i > 0 ? [{ kind: 'cut' as const, text: '沿虚线裁开' }] : []),
-      ...receiptBlocks(receipt, branchName),
+      // The sheet's title heads the first receipt; the others carry their own, to be read once cut apart.
+      ...receiptBlocks(receipt, branchName, i > 0),
     ]);
     return {
       kind: 'dues-receipt',
@@ -133,7 +135,9 @@ export function duesYearSummary(table: DuesYearTable, branchName: string, year: 
         kind: 'table',
         headers: ['序号', '姓名', '党费类别', '党费基数', '月交纳额', ...MONTH_HEADERS, '合计'],
         rows: [...rows, totals],
-        widths: [4, 8, 7, 7, 6, ...MONTH_HEADERS.map(() => 5), 8],
+        // Fourteen money columns: in smaller type, so '1274.70' stays on one line.
+        widths: [3, 7, 6, 7.5, 6, ...MONTH_HEADERS.map(() => 5.25), 7.5],
+        dense: true,
       },
       {
         kind: 'text',
