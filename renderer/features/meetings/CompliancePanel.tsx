@@ -34,7 +34,7 @@ export function CompliancePanel({ branch }: { branch: OrgDoc }) {
   const fullMembers = (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length;
   const report = useMemo(
     () => (meetings.value ? threeMeetingsCompliance(meetings.value, period, branch.groups, { hasCommittee: hasBranchCommittee(branch, fullMembers) }) : null),
-    [meetings.value, period, branch.groups, branch, fullMembers],
+    [meetings.value, period, branch, fullMembers],
   );
   const byId = useMemo(() => new Map((people.value ?? []).map((p) => [p.id, p])), [people.value]);
   const rates = useMemo(() => {
