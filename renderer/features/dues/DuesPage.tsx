@@ -3,10 +3,11 @@
  * arrears with the steps the rules require, the yearly base update, and the receipts and the yearly
  * summary printed (and exported to Excel). Amounts come from the rules, never typed.
  */
-import { App, Alert, Button, Card, Empty, Form, Input, Select, Tabs, Typography } from 'antd';
+import { App, Alert, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FormDocument } from '@shared/forms/document';
 import type { OrgDoc, PersonDoc } from '@shared/model';
+import { FARMER_FEN_DEFAULT, FARMER_FEN_MAX, FARMER_FEN_MIN, yuan } from '@shared/rules/dues';
 import { readDate } from '@shared/rules/person';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
@@ -26,6 +27,7 @@ export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(mon
 export function DuesPage({ branch }: { branch: OrgDoc }) {
   const people = useRosterPeople(branch.id);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [settings, setSettings] = useState(false);
   const members = useMemo(
     () => (people.value ?? []).filter((p) => p.onRoll && (p.status === 'full' || p.status === 'probationary')).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     [people.value],
@@ -36,7 +38,19 @@ export function DuesPage({ branch }: { branch: OrgDoc }) {
   if (!ledgerStart) return <LedgerStart branch={branch} />;
   const common = { branch, members, ledgerStart, farmerFen: branch.dues?.farmerFen ?? 20, onPreview: setPreview };
   return (
-    <Card title="党费收缴" extra={<Typography.Text type="secondary">本软件从{monthText(ledgerStart)}起记账</Typography.Text>}>
+    <Card
+      title="党费收缴"
+      extra={
+        <Space>
+          <Typography.Text type="secondary">
+            本软件从{monthText(ledgerStart)}起记账；农民党员每月{yuan(common.farmerFen)}元
+          </Typography.Text>
+          <Button size="small" onClick={() => setSettings(true)}>
+            记账设置
+          </Button>
+        </Space>
+      }
+    >
       <Tabs
         destroyOnHidden
         items={[
@@ -47,7 +61,41 @@ export function DuesPage({ branch }: { branch: OrgDoc }) {
         ]}
       />
       {preview && <FormPreview form={preview.form} fileName={preview.fileName} onClose={() => setPreview(null)} />}
+      {settings && <DuesSettings branch={branch} onClose={() => setSettings(false)} />}
     </Card>
+  );
+}
+
+/** The ledger's start month and 农民's monthly amount (0.2–1 元, as the branch decides). */
+function DuesSettings({ branch, onClose }: { branch: OrgDoc; onClose: () => void }) {
+  const db = useDb();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ start: string; farmerYuan: number }>();
+  return (
+    <Modal open title="党费记账设置" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()}>
+      <Form
+        form={form}
+        name="dues-settings"
+        layout="vertical"
+        initialValues={{ start: branch.dues?.ledgerStart ?? '', farmerYuan: (branch.dues?.farmerFen ?? FARMER_FEN_DEFAULT) / 100 }}
+        onFinish={(v) => {
+          const date = readDate(`${v.start.trim()}-01`);
+          if (!date) return void message.error('月份格式不对，例如 2026-01');
+          const farmerFen = Math.round(v.farmerYuan * 100);
+          setDuesSettings(db, branch, { ledgerStart: date.slice(0, 7), farmerFen }).then(
+            () => (message.success('已保存'), onClose()),
+            (e: Error) => message.error(`保存失败：${e.message}`),
+          );
+        }}
+      >
+        <Form.Item name="start" label="从哪个月开始在本软件记账（这个月以前的不算欠缴）" rules={[{ required: true, message: '请填写月份' }]}>
+          <Input placeholder="例如 2026-01" style={{ width: '12em' }} />
+        </Form.Item>
+        <Form.Item name="farmerYuan" label="农民党员每月交纳（0.2元至1元，由支部确定）">
+          <InputNumber min={FARMER_FEN_MIN / 100} max={FARMER_FEN_MAX / 100} step={0.1} precision={2} addonAfter="元" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
