@@ -3,11 +3,27 @@ import {
   PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrgDoc } from '@shared/model';
 import { APP_NAME, NAV, type NavPath } from './strings';
 import { useUiStore } from './ui-store';
+import { useDb } from '../db/context';
+
+/** The daily automatic backup waits until the first screen has settled. */
+const DAILY_BACKUP_DELAY_MS = 8000;
+
+function useDailyBackup() {
+  const db = useDb();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      import('../backup/auto')
+        .then(({ dailyBackupIfDue }) => dailyBackupIfDue(db))
+        .catch((error: unknown) => console.error('daily backup', error));
+    }, DAILY_BACKUP_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [db]);
+}
 
 const ICONS: Record<NavPath, ReactNode> = {
   '/': <HomeOutlined />,
@@ -25,6 +41,7 @@ const ICONS: Record<NavPath, ReactNode> = {
 };
 
 export function AppFrame({ branch, children }: { branch: OrgDoc; children: ReactNode }) {
+  useDailyBackup();
   const navigate = useNavigate();
   const location = useLocation();
   const largeType = useUiStore((s) => s.largeType);

@@ -9,6 +9,7 @@ import { todayInChina } from '../../db/writes';
 import { platform } from '../../platform';
 import type { SheetText } from '../../files/excel';
 import { applyImport } from './writes';
+import { autoBackup } from '../../backup/auto';
 
 type Stage = { step: 0 } | { step: 1; fileName: string; sheet: SheetText; header: number } | { step: 2; fileName: string; plan: ImportPlan } | { step: 3; added: number; plan: ImportPlan };
 
@@ -47,6 +48,8 @@ export function ImportDialog({ branch, people, onClose }: { branch: OrgDoc; peop
     if (stage.step !== 2) return;
     setBusy(true);
     try {
+      // A copy of the data as it was, kept with the automatic backups, before the roster changes.
+      await autoBackup(db, 'before-import').catch((error: unknown) => console.error('backup before import', error));
       const { added } = await applyImport(db, branch.id, stage.plan);
       setStage({ step: 3, added, plan: stage.plan });
     } catch (error) {

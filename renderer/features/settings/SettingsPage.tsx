@@ -1,4 +1,4 @@
-/** 设置: large-type mode, a test print, and what this installation is. */
+/** 设置: large-type mode, backups and restore, a test print, and what this installation is. */
 import { App, Button, Card, Descriptions, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/ipc';
@@ -6,6 +6,7 @@ import { useUiStore } from '../../app/ui-store';
 import { platform } from '../../platform';
 import { PrintTestPage } from '../../print/PrintTestPage';
 import { printDocument } from '../../print/print-job';
+import { BackupCard } from './BackupCard';
 
 export function SettingsPage() {
   const { message } = App.useApp();
@@ -38,6 +39,7 @@ export function SettingsPage() {
           这台电脑会记住您的选择。
         </Typography.Paragraph>
       </Card>
+      <BackupCard />
       <Card title="打印">
         <Typography.Paragraph>打印一张 A4 测试页，检查打印机和字体是否正常。</Typography.Paragraph>
         <Button onClick={printTest}>打印测试页</Button>

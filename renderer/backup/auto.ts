@@ -1,0 +1,54 @@
+/**
+ * The backups the app makes by itself: the first time it opens each day, before an import and before a
+ * restore; and the restore itself, which takes a safety backup of the current data first.
+ */
+import type { BranchDatabase } from '../db/database';
+import { platform } from '../platform';
+import { collectContent, makeBackup, readBackup, replaceContent, summarize } from './backup';
+import { sealBackup, type Secrets } from './format';
+import { listBackups, rotateBackups, storeBackup } from './store';
+
+export type AutoReason = 'daily' | 'before-import' | 'before-restore';
+
+const stampName = (now: Date, reason: string) => `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${reason}.bdbackup`;
+
+async function appVersion(): Promise<string> {
+  return (await platform().appInfo()).version;
+}
+
+/** Makes and keeps an automatic backup; returns its name, or null where the browser keeps no files. */
+export async function autoBackup(db: BranchDatabase, reason: AutoReason, now = new Date()): Promise<string | null> {
+  const { bytes } = await makeBackup(db, { reason, appVersion: await appVersion(), secrets: { device: await platform().dataKey() }, now });
+  const name = stampName(now, reason);
+  if (!(await storeBackup(name, bytes))) return null;
+  await rotateBackups();
+  return name;
+}
+
+/** The daily backup, unless one was made today already. */
+export async function dailyBackupIfDue(db: BranchDatabase, now = new Date()): Promise<string | null> {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const existing = await listBackups();
+  if (existing.some((b) => b.date === today)) return null;
+  return autoBackup(db, 'daily', now);
+}
+
+/** A backup to save where the secretary chooses (a USB stick), optionally with a password. */
+export async function manualBackup(db: BranchDatabase, password: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
+  const secrets: Secrets = { device: await platform().dataKey(), ...(password ? { password } : {}) };
+  return (await makeBackup(db, { reason: 'manual', appVersion: await appVersion(), secrets })).bytes;
+}
+
+/**
+ * Restores a backup: the file is opened and checked whole first; then the current data is saved as a
+ * safety backup; then replaced (or put back if writing fails).
+ */
+export async function restoreBackup(db: BranchDatabase, bytes: Uint8Array<ArrayBuffer>, password?: string): Promise<void> {
+  const device = await platform().dataKey();
+  const content = await readBackup(bytes, { device, ...(password ? { password } : {}) });
+  const current = await collectContent(db);
+  const now = new Date();
+  const safety = await sealBackup(current, summarize(db, current, 'before-restore', await appVersion(), now), { device });
+  await storeBackup(stampName(now, 'before-restore'), safety);
+  await replaceContent(db, content, current);
+}
