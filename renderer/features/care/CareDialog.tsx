@@ -3,13 +3,14 @@
  * counts as taking part), 谈心谈话 or 困难帮扶. Problems are named at their field; nothing is saved
  * until they are fixed.
  */
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { addDays } from '@shared/dates';
 import { CARE_KINDS, type CareDoc, type MeetingDoc, type PersonDoc } from '@shared/model';
 import { CARE_KIND_LABELS, CARE_OCCASIONS, checkCareRecord, type CareDraft } from '@shared/rules/care';
 import { MEETING_KIND_LABELS } from '@shared/rules/meetings';
 import { readDate } from '@shared/rules/person';
+import { useFormDraft } from '../../app/drafts';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useMeetingsBetween } from '../meetings/hooks';
@@ -47,6 +48,7 @@ export function CareDialog({
   const { message } = App.useApp();
   const today = todayInChina();
   const [form] = Form.useForm<Values>();
+  const kept = useFormDraft(form, record ? `care:${record.id}` : 'care:new');
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? record?.kind ?? initial?.kind ?? 'visit';
   const personId = Form.useWatch('personId', form) ?? record?.personId ?? initial?.personId;
@@ -82,6 +84,7 @@ export function CareDialog({
       if (record) await editCare(db, record, draft);
       else await addCare(db, orgId, draft);
       message.success('已保存');
+      kept.clear();
       onClose();
     } catch (error) {
       message.error(`没有保存：${(error as Error).message}`);
@@ -91,8 +94,10 @@ export function CareDialog({
   };
 
   return (
-    <Modal open width={680} title={record ? '修改记录' : '登记走访、送学或谈话'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open width={680} title={record ? '修改记录' : '登记走访、送学或谈话'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => (kept.clear(), onClose())} destroyOnHidden>
+      {kept.restoredAt && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="上次没有保存的内容已经恢复，请检查后保存" data-testid="draft-restored" />}
       <Form<Values>
+        onValuesChange={kept.onValuesChange}
         form={form}
         name="care-record"
         layout="horizontal"

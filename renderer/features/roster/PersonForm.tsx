@@ -1,11 +1,12 @@
 /** Adding or editing a person: every roster field, checked by the shared rule, each message under its field. */
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { ROSTER_COLUMNS, rosterCell, type RosterColumn } from '@shared/forms/roster';
 import type { OrgDoc, PersonDoc } from '@shared/model';
 import { parseIdNumber } from '@shared/rules/id-number';
 import { checkRosterRow, type RosterRow } from '@shared/rules/person';
 import { GENDER_LABELS } from '@shared/forms/labels';
+import { useFormDraft } from '../../app/drafts';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { usePerson } from './hooks';
@@ -30,6 +31,7 @@ function PersonFormDialog({ branch, person: opened, onClose }: { branch: OrgDoc;
   const db = useDb();
   const { message } = App.useApp();
   const [form] = Form.useForm<RosterRow>();
+  const draft = useFormDraft(form, person ? `person:${person.id}` : 'person:new');
   const [busy, setBusy] = useState(false);
   const groupName = (id: string) => branch.groups.find((g) => g.id === id)?.name ?? '';
   const initial = useMemo<RosterRow>(() => {
@@ -56,6 +58,7 @@ function PersonFormDialog({ branch, person: opened, onClose }: { branch: OrgDoc;
         await addPerson(db, branch.id, result.value);
         message.success(ROSTER.saved);
       }
+      draft.clear();
       onClose();
     } catch (error) {
       message.error(`保存失败：${(error as Error).message}`);
@@ -95,8 +98,18 @@ function PersonFormDialog({ branch, person: opened, onClose }: { branch: OrgDoc;
   };
 
   return (
-    <Modal open width={900} title={person ? `修改：${person.name}` : '添加人员'} okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={busy} maskClosable={false} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={initial} requiredMark>
+    <Modal open width={900} title={person ? `修改：${person.name}` : '添加人员'} okText="保存" cancelText="取消" onOk={submit} onCancel={() => (draft.clear(), onClose())} confirmLoading={busy} maskClosable={false} destroyOnHidden>
+      {draft.restoredAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="上次没有保存的内容已经恢复"
+          description="软件上次可能意外关闭了。请检查一遍再按“保存”；不要这些内容就按“取消”。"
+          data-testid="draft-restored"
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={initial} requiredMark onValuesChange={draft.onValuesChange}>
         <Row gutter={16}>{ROSTER_COLUMNS.map(field)}</Row>
       </Form>
     </Modal>

@@ -26,7 +26,7 @@ const when = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOStri
 
 function SummaryView({ summary }: { summary: BackupSummary }) {
   return (
-    <Descriptions column={1} size="small" bordered>
+    <Descriptions column={1} size="small" bordered styles={{ label: { width: "7em", whiteSpace: "nowrap" } }}>
       <Descriptions.Item label="支部">{summary.branch?.name ?? '（没有支部信息）'}</Descriptions.Item>
       <Descriptions.Item label="备份时间">
         {when(summary.createdAt)}（{REASONS[summary.reason] ?? summary.reason}，软件版本 {summary.appVersion}）
