@@ -9,7 +9,9 @@ import { registerPrintHandlers } from './handlers/print';
 import { registerNotifyHandler } from './handlers/notify';
 import { register, trustOnly } from './ipc';
 import { menuTemplate } from './menu';
-import { denyAllPermissions, hardenContents, secureWebPreferences } from './security';
+import { contentSecurityPolicy, updateUrl } from './build-constants';
+import { applyContentSecurityPolicy, denyAllPermissions, hardenContents, secureWebPreferences } from './security';
+import { startAutoUpdates, updatePlan } from './updates';
 import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, saveWindowState, visibleBounds } from './window-state';
 
 // The dev server is honoured only when running from source: a packaged app loads its own files.
@@ -89,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    if (!isDev) applyContentSecurityPolicy(session.defaultSession, contentSecurityPolicy());
     trustOnly(appEntry());
     const demo = demoFromArgs(process.argv);
     register(ipcMain, 'app:info', () => ({ name: '支部工作台', version: app.getVersion(), shell: 'electron', demo }));
@@ -97,6 +100,9 @@ if (!app.requestSingleInstanceLock()) {
     registerKeyHandlers(ipcMain);
     registerNotifyHandler(ipcMain);
     await createWindow();
+    const updates = updatePlan(app.isPackaged, updateUrl());
+    if (updates.check) void startAutoUpdates();
+    else console.info(`[update] no update check: ${updates.reason}`);
   }).catch((error: unknown) => {
     console.error('[startup]', error);
     dialog.showErrorBox('支部工作台无法启动', String(error));

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, hardenContents, isAppUrl, secureWebPreferences } from './security';
+import { applyContentSecurityPolicy, denyAllPermissions, hardenContents, isAppUrl, secureWebPreferences } from './security';
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the page and gives it no Node', () => {
@@ -96,5 +96,17 @@ describe('denyAllPermissions', () => {
     requestHandler!(null, 'geolocation', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
     expect(checkHandler!()).toBe(false);
+  });
+});
+
+describe('applyContentSecurityPolicy', () => {
+  it('sets the policy on every response and keeps the other headers', () => {
+    type Listener = (details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void;
+    let listener: Listener | undefined;
+    const session = { webRequest: { onHeadersReceived: (l: Listener) => (listener = l) } };
+    applyContentSecurityPolicy(session as unknown as Session, "default-src 'self'");
+    const callback = vi.fn();
+    listener!({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"] } });
   });
 });

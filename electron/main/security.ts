@@ -1,6 +1,6 @@
 /**
  * The Electron security checklist in one place: isolated, sandboxed renderer with no Node,
- * no navigation away from the app, no new windows, no permissions.
+ * no navigation away from the app, no new windows, no permissions, a Content-Security-Policy.
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
@@ -63,4 +63,15 @@ export function hardenContents(contents: WebContents, appEntry: string, openExte
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * The page's Content-Security-Policy also as a response header. The built page carries it in a
+ * <meta> tag, which is what a file:// page is sure to get; the header covers any response that
+ * Electron lets main rewrite. Not in development: the Vite dev server needs inline scripts.
+ */
+export function applyContentSecurityPolicy(session: Session, policy: string): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+  });
 }

@@ -1,0 +1,202 @@
+/**
+ * The main process as it starts, against a stand-in `electron` (fake-electron.ts): the Electron
+ * security checklist as it is actually wired, not only the helpers of security.ts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ipcRequests } from '@shared/ipc';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeElectron, type FakeElectron } from './fake-electron';
+
+let electron: FakeElectron;
+
+// What electron.vite.config.ts would write into the bundle (build-constants.ts).
+const POLICY = "default-src 'self'; script-src 'self'; object-src 'none'";
+const UPDATE_URL = 'https://updates.example.cn/branch-desk';
+
+const here = import.meta.dirname;
+/** The page main loads: out/renderer/index.html beside out/main in a build. */
+const ENTRY = pathToFileURL(resolve(here, '../renderer/index.html')).href;
+
+let userData: string;
+
+/** Loads electron/main/index.ts afresh and lets it start as Electron would. */
+async function startMain(options: { isPackaged: boolean; singleInstance?: boolean; updateUrl?: string; devServer?: string }) {
+  userData = await mkdtemp(join(tmpdir(), 'bd-main-'));
+  electron = fakeElectron({ isPackaged: options.isPackaged, singleInstance: options.singleInstance, userData });
+  vi.stubGlobal('__CONTENT_SECURITY_POLICY__', POLICY);
+  vi.stubGlobal('__UPDATE_URL__', options.updateUrl ?? '');
+  if (options.devServer) vi.stubEnv('ELECTRON_RENDERER_URL', options.devServer);
+  else vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.resetModules();
+  vi.doMock('electron', () => electron.module);
+  vi.doMock('electron-updater', () => ({ autoUpdater: electron.updater }));
+  await import('./index');
+  electron.becomeReady();
+  if (options.singleInstance === false) return;
+  const pageRequested = () => (electron.windows[0]?.loadFile.mock.calls.length ?? 0) + (electron.windows[0]?.loadURL.mock.calls.length ?? 0);
+  await vi.waitFor(() => expect(pageRequested()).toBe(1));
+  await new Promise((r) => setTimeout(r, 10)); // lets main finish what follows the page load (the update check)
+}
+
+const mainWindow = () => electron.windows[0]!;
+
+beforeEach(() => {
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await rm(userData, { recursive: true, force: true });
+});
+
+describe('the window', () => {
+  it('isolates and sandboxes the page, gives it no Node and only the preload bridge', async () => {
+    await startMain({ isPackaged: true });
+    expect(electron.windows).toHaveLength(1);
+    expect(mainWindow().options.webPreferences).toEqual({
+      preload: resolve(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
+  it('loads the built page from the disk in an installed app, even if a dev server is named', async () => {
+    await startMain({ isPackaged: true, devServer: 'http://localhost:5173/' });
+    expect(mainWindow().loadFile).toHaveBeenCalledWith(resolve(here, '../renderer/index.html'));
+    expect(mainWindow().loadURL).not.toHaveBeenCalled();
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('is added to every response the app receives, other headers kept', async () => {
+    await startMain({ isPackaged: true });
+    expect(electron.headerListeners).toHaveLength(1);
+    const callback = vi.fn();
+    electron.headerListeners[0]!({ url: ENTRY, responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [POLICY] } });
+  });
+
+  it('is left to the Vite dev server in development, whose hot reload needs inline scripts', async () => {
+    await startMain({ isPackaged: false, devServer: 'http://localhost:5173/' });
+    expect(mainWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+    expect(electron.headerListeners).toHaveLength(0);
+  });
+});
+
+describe('navigation', () => {
+  it('stops the window from navigating or being redirected away from the app', async () => {
+    await startMain({ isPackaged: true });
+    const contents = mainWindow().webContents;
+    expect(contents.attempt('will-navigate', 'https://example.com/')).toBe(true);
+    expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true);
+  });
+
+  it('lets the app move between its own sections', async () => {
+    await startMain({ isPackaged: true });
+    expect(mainWindow().webContents.attempt('will-navigate', `${ENTRY}#/roster`)).toBe(false);
+  });
+
+  it('opens no new window: a web link goes to the system browser, anything else nowhere', async () => {
+    await startMain({ isPackaged: true });
+    const open = mainWindow().webContents.openHandler!;
+    expect(open({ url: 'https://www.12371.cn/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.12371.cn/');
+    expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'smb://server/share' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to attach a webview, to the window or to any page created later', async () => {
+    await startMain({ isPackaged: true });
+    expect(mainWindow().webContents.attempt('will-attach-webview', {}, {})).toBe(true);
+    const later = new (await import('./fake-electron')).FakeWebContents();
+    electron.app.emit('web-contents-created', {}, later);
+    expect(later.attempt('will-attach-webview', {}, {})).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  it('answers every permission request with no', async () => {
+    await startMain({ isPackaged: true });
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+      electron.permissions.request!(mainWindow().webContents, permission, (granted) => answers.push(granted));
+    }
+    expect(answers).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('answers every permission check with no', async () => {
+    await startMain({ isPackaged: true });
+    expect(electron.permissions.check!()).toBe(false);
+  });
+});
+
+describe('IPC', () => {
+  it('registers exactly the channels of the contract in shared/ipc.ts', async () => {
+    await startMain({ isPackaged: true });
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual(Object.keys(ipcRequests).sort());
+  });
+
+  it('answers the app page and refuses a request from any other page', async () => {
+    await startMain({ isPackaged: true });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const appInfo = electron.ipcHandlers.get('app:info')!;
+    await expect(appInfo({ senderFrame: { url: `${ENTRY}#/` } }, undefined)).resolves.toMatchObject({ ok: true, value: { shell: 'electron' } });
+    await expect(appInfo({ senderFrame: { url: 'https://example.com/' } }, undefined)).resolves.toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('one running copy', () => {
+  it('brings the running window forward when the app is started again', async () => {
+    await startMain({ isPackaged: true });
+    electron.app.emit('second-instance', {}, ['branch-desk']);
+    expect(mainWindow().focus).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(1);
+  });
+
+  it('quits a second copy at once, before opening a window or answering IPC', async () => {
+    await startMain({ isPackaged: true, singleInstance: false });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('auto-update', () => {
+  it('checks at start in an installed app built with an update address', async () => {
+    await startMain({ isPackaged: true, updateUrl: UPDATE_URL });
+    await vi.waitFor(() => expect(electron.updater.checkForUpdates).toHaveBeenCalledTimes(1));
+    expect(electron.updater.autoInstallOnAppQuit).toBe(true);
+  });
+
+  it('does not check when running from source', async () => {
+    await startMain({ isPackaged: false, updateUrl: UPDATE_URL });
+    expect(electron.updater.checkForUpdates).not.toHaveBeenCalled();
+  });
+
+  it('does not check in an installed app built without an update address', async () => {
+    await startMain({ isPackaged: true });
+    expect(electron.updater.checkForUpdates).not.toHaveBeenCalled();
+  });
+});
+
+it('starts without showing an error', async () => {
+  await startMain({ isPackaged: true });
+  expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+  expect(electron.app.exit).not.toHaveBeenCalled();
+});
