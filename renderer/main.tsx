@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { markOnce } from './app/marks';
-import { openBranchDatabase } from './db/database';
+import { NewerDataError, openBranchDatabase } from './db/database';
 import { prefetchFirstScreen } from './db/prefetch';
 import { todayInChina } from './db/writes';
 import { platform } from './platform';
@@ -49,6 +49,10 @@ start(root).catch((error: unknown) => {
   console.error(error);
   const box = document.createElement('div');
   box.className = 'boot-message boot-error';
-  box.textContent = `支部工作台无法打开本机数据：${error instanceof Error ? error.message : String(error)}。您的数据没有被改动，请关闭后重新打开；如仍不行，请联系技术支持。`;
+  // Data of a newer version: its message says what to do (install the newer version); reopening would not help.
+  box.textContent =
+    error instanceof NewerDataError
+      ? error.message
+      : `支部工作台无法打开本机数据：${error instanceof Error ? error.message : String(error)}。您的数据没有被改动，请关闭后重新打开；如仍不行，请联系技术支持。`;
   root.replaceChildren(box);
 });

@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { HashRouter, Route, Routes, useNavigate } from 'react-router';
 import { lazy, Suspense, useEffect } from 'react';
-import type { BranchDatabase } from '../db/database';
+import { NewerDataError, type BranchDatabase } from '../db/database';
 import { DbProvider, useBranch } from '../db/context';
 import { HomePage } from '../features/home/HomePage';
 import { PrintHost } from '../print/PrintHost';
@@ -70,7 +70,9 @@ function Gate() {
   const branch = useBranch();
   if (branch.loading) return loading;
   if (branch.error) {
-    return <Result status="error" title="无法读取本机数据" subTitle={`请重新打开软件；如仍不行，请联系技术支持。（${branch.error.message}）`} />;
+    // Data of a newer version: its message already says what to do; reopening would not help.
+    const advice = branch.error instanceof NewerDataError ? branch.error.message : `请重新打开软件；如仍不行，请联系技术支持。（${branch.error.message}）`;
+    return <Result status="error" title="无法读取本机数据" subTitle={advice} />;
   }
   if (!branch.value) {
     return (

@@ -3,7 +3,7 @@
  * schema validation on every write so nothing invalid is ever stored (validators compiled at build time:
  * our CSP forbids the `new Function` ajv would use in the page).
  */
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -27,6 +27,53 @@ function enableDevMode(): Promise<void> {
     addRxPlugin(RxDBDevModePlugin);
   });
   return devModeReady;
+}
+
+/** What each collection holds, as the refusal of newer data names it. */
+const COLLECTION_LABELS: Record<CollectionName, string> = {
+  orgs: '支部信息',
+  people: '人员名册',
+  dossiers: '发展党员档案',
+  meetings: '会议记录',
+  appraisals: '民主评议',
+  dues: '党费',
+  care: '关怀走访',
+  transfers: '组织关系转接',
+  approvals: '上级审批',
+};
+
+/** A collection stored at a schema version this build does not know. */
+export interface NewerCollection {
+  collection: CollectionName;
+  stored: number;
+  known: number;
+}
+
+/**
+ * The stored data was written by a newer version of the app. Opened anyway, RxDB 17 would start an empty
+ * store at the older version beside the newer one: the app would look empty (the first-run wizard would
+ * offer to create the branch again) and the newer version would later "migrate" whatever was written there
+ * into its data. So the database is refused before anything is written.
+ */
+export class NewerDataError extends Error {
+  override readonly name = 'NewerDataError';
+  constructor(readonly collections: readonly NewerCollection[]) {
+    const detail = collections.map((c) => `${COLLECTION_LABELS[c.collection]}的数据格式为第 ${c.stored} 版，当前版本只能读取到第 ${c.known} 版`).join('；');
+    super(`这台电脑上的数据是用更新版本的支部工作台保存的（${detail}），当前版本无法打开。请安装最新版本后再打开；数据没有被改动。`);
+  }
+}
+
+/** The collections whose stored schema version is higher than this build's (read only: nothing is written). */
+async function newerCollections(db: Pick<RxDatabase, 'internalStore'>): Promise<NewerCollection[]> {
+  const stored = await getAllCollectionDocuments(db.internalStore);
+  const newer: NewerCollection[] = [];
+  for (const doc of stored) {
+    const { name, version } = doc.data as { name: string; version: number };
+    const known = (collections as Partial<Record<string, { schema: { version: number } }>>)[name]?.schema.version;
+    // A collection this build does not have at all is left alone: nothing here reads or writes it.
+    if (known !== undefined && version > known) newer.push({ collection: name as CollectionName, stored: version, known });
+  }
+  return newer;
 }
 
 export interface OpenOptions {
@@ -53,6 +100,10 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
     closeDuplicates: true,
   });
   try {
+    // addCollections writes a record of each collection at this build's version and creates its store:
+    // data from a newer version has to be refused before that.
+    const newer = await newerCollections(db);
+    if (newer.length > 0) throw new NewerDataError(newer);
     await db.addCollections(collections);
   } catch (error) {
     await db.close();

@@ -55,7 +55,8 @@ export function generateScaleData(options: ScaleOptions): DemoDataSet {
     }
   }
   return {
-    org: { ...base.org, name: '规模测试支部（一万名党员）', groups: [...base.org.groups, ...groups] },
+    // The 10,000 are a roster and meetings load: no dues ledger is kept for them (it would call them all in arrears).
+    org: { ...withoutDues(base.org), name: '规模测试支部（一万名党员）', groups: [...base.org.groups, ...groups] },
     people: [...base.people, ...people],
     dossiers: base.dossiers,
     meetings: [...base.meetings, ...meetings],
@@ -63,4 +64,9 @@ export function generateScaleData(options: ScaleOptions): DemoDataSet {
     care: base.care,
     transfers: base.transfers,
   };
+}
+
+function withoutDues(org: DemoDataSet['org']): DemoDataSet['org'] {
+  const { dues: _dues, ...rest } = org;
+  return rest;
 }
