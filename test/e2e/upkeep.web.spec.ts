@@ -74,6 +74,8 @@ test('a 送学上门 counts as taking part in the meeting it brings home', async
   await dialog.getByText('送学上门', { exact: true }).click();
   await pick(page, '党员', name);
   await dialog.getByLabel('送学材料').fill('主题党日学习材料和党课讲稿');
+  // The meetings he missed in the last three months are offered once they are read.
+  await expect(dialog.getByText('选择他没能参加的会议')).toBeVisible();
   await dialog.getByLabel('补学的会议').click();
   await page.locator(OPEN_DROPDOWN).locator('.ant-select-item-option').first().click();
   await page.screenshot({ path: testInfo.outputPath('01-home-study.png') });

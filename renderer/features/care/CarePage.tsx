@@ -3,19 +3,19 @@
  * hospital, a high birthday coming, 光荣在党50年 by next 七一), the records of visits, 送学上门 and
  * talks, each member's 联系人, and the list printed for a volunteer's round.
  */
-import { App, Button, Card, Col, Empty, Input, List, Modal, Popconfirm, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, List, Modal, Popconfirm, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
 import { visitRoundList } from '@shared/forms/care';
 import type { FormDocument } from '@shared/forms/document';
 import type { CareDoc, OrgDoc, PersonDoc } from '@shared/model';
 import { careWhat, highBirthdays, inHospital, lastContacts, notContactedFor, CARE_KIND_LABELS } from '@shared/rules/care';
-import { readDate } from '@shared/rules/person';
 import { goldenMedalCandidates, qiYiOnOrAfter } from '@shared/rules/statistics';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
 import { useRosterPeople } from '../roster/hooks';
+import { DateDialog } from '../../app/DateDialog';
 import { CareDialog } from './CareDialog';
 import { recordDischarge, removeCare, setContactPerson } from './writes';
 
@@ -74,11 +74,9 @@ function WhoNeedsCare({
   onPreview: (p: { form: FormDocument; fileName: string }) => void;
 }) {
   const db = useDb();
-  const { message } = App.useApp();
   const today = todayInChina();
   const [months, setMonths] = useState(3);
   const [discharge, setDischarge] = useState<{ careId: string; name: string } | null>(null);
-  const [dischargeDate, setDischargeDate] = useState(today);
   const [round, setRound] = useState<string[] | null>(null);
   const byId = new Map(members.map((p) => [p.id, p]));
   const notContacted = notContactedFor(members, records, today, months);
@@ -186,26 +184,7 @@ function WhoNeedsCare({
         </Col>
       </Row>
       {discharge && (
-        <Modal
-          open
-          title={`${discharge.name}出院了`}
-          okText="保存"
-          cancelText="取消"
-          onCancel={() => setDischarge(null)}
-          onOk={() => {
-            const date = readDate(dischargeDate.trim());
-            if (!date) return void message.error('出院日期格式不对，例如 2026-11-23');
-            recordDischarge(db, discharge.careId, date).then(
-              () => (message.success('已记下出院日期'), setDischarge(null)),
-              (e: Error) => message.error(e.message),
-            );
-          }}
-        >
-          <Space>
-            出院日期
-            <Input aria-label="出院日期" value={dischargeDate} onChange={(e) => setDischargeDate(e.target.value)} style={{ width: '10em' }} />
-          </Space>
-        </Modal>
+        <DateDialog title={`${discharge.name}出院了`} label="出院日期" done="已记下出院日期" onSave={(date) => recordDischarge(db, discharge.careId, date)} onClose={() => setDischarge(null)} />
       )}
       {round && (
         <Modal open width={640} title="打印走访名单" okText="打印预览" cancelText="取消" onCancel={() => setRound(null)} onOk={() => (printRound(round), setRound(null))}>

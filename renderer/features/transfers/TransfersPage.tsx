@@ -28,6 +28,7 @@ import { lastContacts } from '@shared/rules/care';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
+import { DateDialog } from '../../app/DateDialog';
 import { useDuesBetween } from '../dues/hooks';
 import { useRosterPeople } from '../roster/hooks';
 import { cancelOutgoing, issueOutgoing, recordReceipt, registerIncoming, saveMobile } from './writes';
@@ -75,7 +76,6 @@ function Outgoing({ branch, people, transfers, onPrint, onBlank }: { branch: Org
   const { message } = App.useApp();
   const [issuing, setIssuing] = useState(false);
   const [receiptFor, setReceiptFor] = useState<TransferDoc | null>(null);
-  const [receiptOn, setReceiptOn] = useState(todayInChina());
   const outgoing = transfers.filter((t) => t.direction === 'out');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -111,7 +111,7 @@ function Outgoing({ branch, people, transfers, onPrint, onBlank }: { branch: Org
                   </Button>
                   {(t.state === 'open' || t.state === 'expired') && !t.receiptOn && (
                     <>
-                      <Button size="small" onClick={() => (setReceiptFor(t), setReceiptOn(todayInChina()))}>
+                      <Button size="small" onClick={() => setReceiptFor(t)}>
                         登记回执
                       </Button>
                       <Popconfirm
@@ -146,26 +146,13 @@ function Outgoing({ branch, people, transfers, onPrint, onBlank }: { branch: Org
         />
       )}
       {receiptFor && (
-        <Modal
-          open
+        <DateDialog
           title={`${receiptFor.name}的回执寄回来了`}
-          okText="保存"
-          cancelText="取消"
-          onCancel={() => setReceiptFor(null)}
-          onOk={() => {
-            const date = readDate(receiptOn.trim());
-            if (!date) return void message.error('日期格式不对，例如 2026-11-23');
-            recordReceipt(db, receiptFor, date).then(
-              () => (message.success('已登记回执，转接办结'), setReceiptFor(null)),
-              (e: Error) => message.error(`没有保存：${e.message}`),
-            );
-          }}
-        >
-          <Space>
-            收到回执的日期
-            <Input aria-label="回执日期" style={{ width: '10em' }} value={receiptOn} onChange={(e) => setReceiptOn(e.target.value)} />
-          </Space>
-        </Modal>
+          label="回执日期"
+          done="已登记回执，转接办结"
+          onSave={(date) => recordReceipt(db, receiptFor, date)}
+          onClose={() => setReceiptFor(null)}
+        />
       )}
     </Space>
   );
