@@ -45,6 +45,7 @@ export function BackupCard() {
   const [passwordFor, setPasswordFor] = useState<{ password: string; again: string } | null>(null);
   const [restore, setRestore] = useState<{ bytes: Uint8Array<ArrayBuffer>; summary: BackupSummary & { slots: SlotKind[] }; password: string; error?: string } | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const [making, setMaking] = useState(false);
 
   const refresh = useCallback(() => {
     listBackups().then(setAutos, (e: Error) => (console.error(e), setAutos([])));
@@ -109,11 +110,12 @@ export function BackupCard() {
           </Button>
           <Button onClick={() => void openFile()}>从备份文件恢复</Button>
           <Button
+            loading={making}
             onClick={() =>
-              autoBackup(db, 'daily').then(
+              (setMaking(true), autoBackup(db, 'daily')).then(
                 (name) => (name ? message.success('已在本机做了一份自动备份') : message.warning('这个浏览器不能在本机保存备份，请用“立即备份到U盘或文件夹”')),
                 (e: Error) => message.error(e.message),
-              ).finally(refresh)
+              ).finally(() => (setMaking(false), refresh()))
             }
           >
             现在做一份本机备份
