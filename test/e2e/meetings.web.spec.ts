@@ -18,8 +18,12 @@ async function choose(select: Locator, option: string | number, only?: string): 
   if (only) options = options.filter({ hasText: only });
   const chosen = typeof option === 'number' ? options.nth(option) : options.filter({ hasText: option }).first();
   const text = (await chosen.textContent())!.trim();
-  await chosen.click();
-  await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0);
+  // A click during the drop-down's opening animation or an autosave's re-render can miss: try again.
+  await expect(async () => {
+    if ((await page.locator(OPEN_DROPDOWN).count()) === 0) await select.click();
+    await chosen.click({ timeout: 2000 });
+    await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0, { timeout: 1500 });
+  }).toPass({ timeout: 20_000 });
   return text;
 }
 
