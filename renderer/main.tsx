@@ -17,7 +17,18 @@ async function start(root: HTMLElement): Promise<void> {
   markOnce('bd:script-start');
   const appModule = import('./app/App');
   markOnce('bd:db-open:start');
-  const db = await openBranchDatabase({ password: await platform().dataKey() });
+  const dataKey = await platform().dataKey();
+  const db = await openBranchDatabase({
+    password: dataKey,
+    // A new version about to migrate stored data keeps a backup of it first; if that fails the upgrade still opens.
+    beforeMigration: (snapshot) =>
+      import('./backup/auto')
+        .then(({ backupBeforeUpgrade }) => backupBeforeUpgrade(snapshot, dataKey))
+        .then(
+          () => undefined,
+          (error: unknown) => console.error('backup before upgrade', error),
+        ),
+  });
   markOnce('bd:db-open:end');
   performance.measure('bd:db-open', 'bd:db-open:start', 'bd:db-open:end');
   window.addEventListener('pagehide', () => {

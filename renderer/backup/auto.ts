@@ -4,11 +4,12 @@
  */
 import type { BranchDatabase } from '../db/database';
 import { platform } from '../platform';
-import { collectContent, makeBackup, readBackup, replaceContent, summarize } from './backup';
+import type { StoredSnapshot } from '../db/database';
+import { collectContent, currentVersions, makeBackup, readBackup, replaceContent, summarize, type BackupContent } from './backup';
 import { sealBackup, type Secrets } from './format';
 import { listBackups, rotateBackups, storeBackup } from './store';
 
-export type AutoReason = 'daily' | 'before-import' | 'before-restore';
+export type AutoReason = 'daily' | 'before-import' | 'before-restore' | 'before-upgrade';
 
 const stampName = (now: Date, reason: string) => `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${reason}.bdbackup`;
 
@@ -48,7 +49,19 @@ export async function restoreBackup(db: BranchDatabase, bytes: Uint8Array<ArrayB
   const content = await readBackup(bytes, { device, ...(password ? { password } : {}) });
   const current = await collectContent(db);
   const now = new Date();
-  const safety = await sealBackup(current, summarize(db, current, 'before-restore', await appVersion(), now), { device });
+  const safety = await sealBackup(current, summarize(currentVersions(db), current, 'before-restore', await appVersion(), now), { device });
   await storeBackup(stampName(now, 'before-restore'), safety);
   await replaceContent(db, content, current);
+}
+
+/**
+ * The data as the previous version stored it, kept before a schema migration runs (openBranchDatabase's
+ * beforeMigration): restoring it later migrates it again. Scans are not in it (a migration keeps them).
+ */
+export async function backupBeforeUpgrade(snapshot: StoredSnapshot, device: string, now = new Date()): Promise<string | null> {
+  const content: BackupContent = { collections: snapshot.collections, attachments: [] };
+  const versions = snapshot.schemaVersions as Record<string, number>;
+  const bytes = await sealBackup(content, summarize(versions, content, 'before-upgrade', await appVersion(), now), { device });
+  const name = stampName(now, 'before-upgrade');
+  return (await storeBackup(name, bytes)) ? name : null;
 }

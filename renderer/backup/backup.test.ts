@@ -116,6 +116,15 @@ describe('a file that cannot be restored is refused before anything is touched',
   });
 });
 
+describe('a backup of data stored by an older version (taken before an upgrade)', () => {
+  it('is brought to the current schema versions when it is read, ready to restore', async () => {
+    const duesRow = { id: '01JD0000000000000000000071', orgId: 'ORG', createdAt: '2026-01-10T01:00:00.000Z', updatedAt: '2026-01-10T01:00:00.000Z', updatedBy: '王建国', personId: 'P1', month: '2026-01', category: 'retired', amountFen: 1489, paidFen: 1489, paidOn: '2026-01-10' };
+    const old = await sealBackup({ collections: { dues: [duesRow] }, attachments: [] } satisfies BackupContent, { createdAt: '2026-11-23T01:00:00Z', appVersion: '0.1.0', reason: 'before-upgrade', branch: null, counts: { dues: 1 }, schemaVersions: { dues: 0 }, dates: null }, { device: DEVICE_KEY });
+    const content = await readBackup(old, { device: DEVICE_KEY });
+    expect(content.collections.dues).toEqual([duesRow]);
+  });
+});
+
 describe('the preview', () => {
   it('reads the branch, the counts and the dates without any key', async () => {
     const db = await filled();

@@ -48,8 +48,13 @@ export async function collectContent(db: BranchDatabase): Promise<BackupContent>
   return content;
 }
 
+/** The schema version of every collection of an open database. */
+export function currentVersions(db: BranchDatabase): Record<string, number> {
+  return Object.fromEntries(COLLECTION_NAMES.map((n) => [n, db[n].schema.version]));
+}
+
 /** What the preview shows: the branch, the counts, the span of dates recorded. */
-export function summarize(db: BranchDatabase, content: BackupContent, reason: string, appVersion: string, now: Date): BackupSummary {
+export function summarize(schemaVersions: Record<string, number>, content: BackupContent, reason: string, appVersion: string, now: Date): BackupSummary {
   const branch = (content.collections.orgs ?? []).find((o) => o.level === 'branch') as { id: string; name: string } | undefined;
   const dates: string[] = [];
   for (const m of content.collections.meetings ?? []) dates.push(String(m.date));
@@ -62,14 +67,14 @@ export function summarize(db: BranchDatabase, content: BackupContent, reason: st
     reason,
     branch: branch ? { id: branch.id, name: branch.name } : null,
     counts: Object.fromEntries(COLLECTION_NAMES.map((n) => [n, content.collections[n]?.length ?? 0])),
-    schemaVersions: Object.fromEntries(COLLECTION_NAMES.map((n) => [n, db[n].schema.version])),
+    schemaVersions,
     dates: dates.length ? { from: dates[0]!, to: dates.at(-1)! } : null,
   };
 }
 
 export async function makeBackup(db: BranchDatabase, options: { reason: string; appVersion: string; secrets: Secrets; now?: Date }): Promise<{ bytes: Uint8Array<ArrayBuffer>; summary: BackupSummary }> {
   const content = await collectContent(db);
-  const summary = summarize(db, content, options.reason, options.appVersion, options.now ?? new Date());
+  const summary = summarize(currentVersions(db), content, options.reason, options.appVersion, options.now ?? new Date());
   return { bytes: await sealBackup(content, summary, options.secrets), summary };
 }
 

@@ -10,7 +10,7 @@ import { collections, COLLECTION_NAMES, type CollectionName, type PersonDoc } fr
 import { countRoster, HOME_COUNT_KEYS } from '@shared/rules';
 import { homeCounts$ } from './queries';
 import { generateDemoBranch } from '@shared/demo';
-import { openBranchDatabase, type BranchCollections, type BranchDatabase } from './database';
+import { openBranchDatabase, type BranchCollections, type BranchDatabase, type StoredSnapshot } from './database';
 import { wrappedWebCryptoEncryptionStorage } from './encryption';
 import { wrappedValidateCompiledStorage } from './validate';
 import { loadDemo } from './demo';
@@ -862,6 +862,40 @@ describe('dues schema version 0 → 1', () => {
       dbs.push(again);
       expect((await again.dues.findOne(storedV0.id).exec())!.toJSON()).toEqual({ ...storedV0, ...added });
       expect(await again.dues.count().exec()).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+    }
+  });
+
+  it('hands the stored version-0 rows to beforeMigration before migrating, and only when a migration is due', async () => {
+    const name = uniqueName();
+    const dbs: { close(): Promise<unknown> }[] = [];
+    try {
+      const old = await openWithOldSchemas(name, { dues: duesSchemaV0 });
+      dbs.push(old);
+      await old.dues.insert(storedV0 as never);
+      await createBranch(old, branchInput);
+      const person = generateDemoBranch({ today: '2026-11-23' }).people[0]!;
+      await old.people.insert(person);
+      await old.close();
+
+      const snapshots: StoredSnapshot[] = [];
+      const open = () => openBranchDatabase({ name, storage: storage(), multiInstance: false, password: TEST_PASSWORD, beforeMigration: async (s) => void snapshots.push(s) });
+      const migrated = await open();
+      dbs.push(migrated);
+      expect(snapshots).toHaveLength(1);
+      expect(snapshots[0]!.schemaVersions.dues).toBe(0);
+      expect(snapshots[0]!.collections.dues).toEqual([storedV0]);
+      // The collections at the current version are in it too: the snapshot is the whole database.
+      expect(snapshots[0]!.collections.orgs!.map((o) => o.name)).toEqual([branchInput.name]);
+      // Read as the app reads: personal identifiers decrypted (the backup file encrypts them again).
+      expect(snapshots[0]!.collections.people).toEqual([person]);
+      expect((await migrated.dues.findOne(storedV0.id).exec())!.toJSON()).toEqual(storedV0);
+      await migrated.close();
+
+      const again = await open();
+      dbs.push(again);
+      expect(snapshots, 'nothing to migrate: no snapshot').toHaveLength(1);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
     }

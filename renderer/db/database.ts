@@ -3,7 +3,7 @@
  * schema validation on every write so nothing invalid is ever stored (validators compiled at build time:
  * our CSP forbids the `new Function` ajv would use in the page).
  */
-import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, getChangedDocumentsSince, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -83,6 +83,56 @@ export interface OpenOptions {
   multiInstance?: boolean;
   /** Encrypts the fields a schema marks `encrypted` (personal identifiers). */
   password: string;
+  /**
+   * Called with every stored document, as stored (older schema versions), before a schema migration
+   * runs: the caller keeps it as a backup. Not called when nothing needs migrating. Attachments are
+   * not included (they are carried over by the migration unchanged).
+   */
+  beforeMigration?: (snapshot: StoredSnapshot) => Promise<void>;
+}
+
+/** The stored documents of every collection at the schema version they were stored with. */
+export interface StoredSnapshot {
+  collections: Partial<Record<CollectionName, Record<string, unknown>[]>>;
+  schemaVersions: Partial<Record<CollectionName, number>>;
+}
+
+/** Reads every stored collection at its stored version, through the same wrapped storage (decrypted, as the app reads). */
+async function storedSnapshot(db: Pick<RxDatabase, 'storage' | 'token' | 'name' | 'password'>, stored: Awaited<ReturnType<typeof getAllCollectionDocuments>>): Promise<StoredSnapshot> {
+  const snapshot: StoredSnapshot = { collections: {}, schemaVersions: {} };
+  for (const { data } of stored) {
+    const name = data.name as CollectionName;
+    if (!(name in collections)) continue;
+    const instance = await db.storage.createStorageInstance<Record<string, unknown>>({
+      databaseInstanceToken: db.token,
+      databaseName: db.name,
+      collectionName: name,
+      schema: data.schema,
+      options: {},
+      multiInstance: false,
+      password: db.password,
+      devMode: false,
+    });
+    try {
+      const docs: Record<string, unknown>[] = [];
+      let checkpoint: unknown;
+      for (;;) {
+        const page = await getChangedDocumentsSince(instance, 1000, checkpoint);
+        for (const doc of page.documents) {
+          if (doc._deleted) continue;
+          const { _rev: _r, _meta: _m, _attachments: _a, _deleted: _d, ...plain } = doc;
+          docs.push(plain);
+        }
+        if (page.documents.length < 1000) break;
+        checkpoint = page.checkpoint;
+      }
+      snapshot.collections[name] = docs;
+      snapshot.schemaVersions[name] = data.version;
+    } finally {
+      await instance.close();
+    }
+  }
+  return snapshot;
 }
 
 export async function openBranchDatabase(options: OpenOptions): Promise<BranchDatabase> {
@@ -104,6 +154,11 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
     // data from a newer version has to be refused before that.
     const newer = await newerCollections(db);
     if (newer.length > 0) throw new NewerDataError(newer);
+    if (options.beforeMigration) {
+      const stored = await getAllCollectionDocuments(db.internalStore);
+      const older = stored.some(({ data }) => data.name in collections && data.version < collections[data.name as CollectionName].schema.version);
+      if (older) await options.beforeMigration(await storedSnapshot(db, stored));
+    }
     await db.addCollections(collections);
   } catch (error) {
     await db.close();

@@ -12,7 +12,7 @@ import { listBackups, readStoredBackup, type AutoBackup } from '../../backup/sto
 import { platform } from '../../platform';
 
 const FILTERS = [{ name: '支部工作台备份', extensions: ['bdbackup'] }];
-const REASONS: Record<string, string> = { daily: '每日自动', 'before-import': '导入前自动', 'before-restore': '恢复前自动', manual: '手动' };
+const REASONS: Record<string, string> = { daily: '每日自动', 'before-import': '导入前自动', 'before-restore': '恢复前自动', 'before-upgrade': '升级前自动', manual: '手动' };
 const COUNTED: [string, string][] = [
   ['people', '人员'],
   ['meetings', '会议记录'],
