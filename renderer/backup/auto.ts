@@ -4,6 +4,7 @@
  */
 import type { BranchDatabase } from '../db/database';
 import { platform } from '../platform';
+import { chinaToday } from '@shared/dates';
 import type { StoredSnapshot } from '../db/database';
 import { collectContent, currentVersions, makeBackup, readBackup, replaceContent, summarize, type BackupContent } from './backup';
 import { sealBackup, type Secrets } from './format';
@@ -11,6 +12,7 @@ import { listBackups, rotateBackups, storeBackup } from './store';
 
 export type AutoReason = 'daily' | 'before-import' | 'before-restore' | 'before-upgrade';
 
+/** '20261124091530-daily.bdbackup': the China time it was made, to the second. */
 const stampName = (now: Date, reason: string) => `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${reason}.bdbackup`;
 
 async function appVersion(): Promise<string> {
@@ -28,7 +30,7 @@ export async function autoBackup(db: BranchDatabase, reason: AutoReason, now = n
 
 /** The daily backup, unless one was made today already. */
 export async function dailyBackupIfDue(db: BranchDatabase, now = new Date()): Promise<string | null> {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaToday(now);
   const existing = await listBackups();
   if (existing.some((b) => b.date === today)) return null;
   return autoBackup(db, 'daily', now);

@@ -8,6 +8,7 @@
  */
 import { collections, COLLECTION_NAMES, type CollectionName } from '@shared/model';
 import type { BranchDatabase } from '../db/database';
+import { fromBase64, toBase64 } from '../db/encryption';
 import { openBackup, readBackupSummary, sealBackup, BackupError, type BackupSummary, type Secrets } from './format';
 
 interface StoredAttachment {
@@ -24,13 +25,6 @@ export interface BackupContent {
   attachments: StoredAttachment[];
 }
 
-const b64 = async (blob: Blob): Promise<string> => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
-};
-const unb64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** Every document and attachment, in plain form (decrypted by the storage as the app reads them). */
 export async function collectContent(db: BranchDatabase): Promise<BackupContent> {
@@ -41,7 +35,7 @@ export async function collectContent(db: BranchDatabase): Promise<BackupContent>
     if (!db[name].schema.jsonSchema.attachments) continue;
     for (const doc of docs) {
       for (const attachment of doc.allAttachments()) {
-        content.attachments.push({ collection: name, docId: doc.primary, id: attachment.id, type: attachment.type, data: await b64(await attachment.getData()) });
+        content.attachments.push({ collection: name, docId: doc.primary, id: attachment.id, type: attachment.type, data: toBase64(new Uint8Array(await (await attachment.getData()).arrayBuffer())) });
       }
     }
   }
@@ -136,6 +130,6 @@ async function writeContent(db: BranchDatabase, content: BackupContent): Promise
   for (const a of content.attachments) {
     const doc = await db[a.collection].findOne(a.docId).exec();
     if (!doc) throw new Error('附件所属的记录不存在');
-    await doc.putAttachment({ id: a.id, type: a.type, data: new Blob([unb64(a.data)], { type: a.type }) });
+    await doc.putAttachment({ id: a.id, type: a.type, data: new Blob([fromBase64(a.data)], { type: a.type }) });
   }
 }

@@ -13,6 +13,7 @@
  *   for this backup: a copy on a USB stick opens on another computer after the laptop died.
  * A file that is not ours, cut short, or changed is refused with a message that says which.
  */
+import { fromBase64, toBase64 } from '../db/encryption';
 import { randomBytes } from '../db/random';
 
 const MAGIC = new TextEncoder().encode('BDBACKUP');
@@ -64,12 +65,6 @@ export class BackupError extends Error {
   }
 }
 
-const b64 = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
-};
-const unb64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
@@ -108,11 +103,11 @@ export async function sealBackup(content: unknown, summary: BackupSummary, secre
     const rounds = kind === 'password' ? PBKDF2_ROUNDS : 0;
     const wrapKey = await slotKey(kind, secret, salt, rounds);
     const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrapKey, fileKeyRaw));
-    slots.push({ kind, salt: b64(salt), iv: b64(iv), wrapped: b64(wrapped), ...(rounds ? { rounds } : {}) });
+    slots.push({ kind, salt: toBase64(salt), iv: toBase64(iv), wrapped: toBase64(wrapped), ...(rounds ? { rounds } : {}) });
   }
   if (slots.length === 0) throw new Error('a backup needs at least one way to open it');
   const iv = randomBytes(12);
-  const header: Header = { format: FORMAT, ...summary, iv: b64(iv), slots };
+  const header: Header = { format: FORMAT, ...summary, iv: toBase64(iv), slots };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const payload = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: headerBytes }, fileKey, await gzip(encoder.encode(JSON.stringify(content)))),
@@ -170,8 +165,8 @@ export async function openBackup<T>(bytes: Uint8Array<ArrayBuffer>, secrets: Sec
     if (!secret) continue;
     if (slot.kind === 'password') triedPassword = true;
     try {
-      const wrapKey = await slotKey(slot.kind, secret, unb64(slot.salt), slot.rounds ?? PBKDF2_ROUNDS);
-      fileKeyRaw = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(slot.iv) }, wrapKey, unb64(slot.wrapped));
+      const wrapKey = await slotKey(slot.kind, secret, fromBase64(slot.salt), slot.rounds ?? PBKDF2_ROUNDS);
+      fileKeyRaw = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(slot.iv) }, wrapKey, fromBase64(slot.wrapped));
       break;
     } catch {
       // Not this slot's secret; try the next.
@@ -188,7 +183,7 @@ export async function openBackup<T>(bytes: Uint8Array<ArrayBuffer>, secrets: Sec
   const fileKey = await crypto.subtle.importKey('raw', fileKeyRaw, 'AES-GCM', false, ['decrypt']);
   let plain: Uint8Array<ArrayBuffer>;
   try {
-    plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(header.iv), additionalData: headerBytes }, fileKey, payload));
+    plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(header.iv), additionalData: headerBytes }, fileKey, payload));
   } catch {
     throw new BackupError('damaged', DAMAGED);
   }

@@ -3,6 +3,7 @@
  * which in the desktop app is inside its user data folder. Rotation keeps 7 daily, 4 weekly and 12
  * monthly copies (shared/rules/backup-rotation.ts).
  */
+import { chinaToday } from '@shared/dates';
 import { backupsToRemove, type StoredBackup } from '@shared/rules/backup-rotation';
 import { readBackupSummary, type BackupSummary } from './format';
 
@@ -52,7 +53,7 @@ export async function listBackups(): Promise<AutoBackup[]> {
       // A damaged file is listed without its summary, never opened.
     }
     const createdAt = summary?.createdAt ?? new Date(file.lastModified).toISOString();
-    out.push({ name, size: file.size, createdAt, date: chinaDate(createdAt), summary });
+    out.push({ name, size: file.size, createdAt, date: chinaToday(new Date(createdAt)), summary });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -69,8 +70,4 @@ export async function rotateBackups(): Promise<string[]> {
   const removed = backupsToRemove(await listBackups());
   for (const name of removed) await dir.removeEntry(name);
   return removed;
-}
-
-function chinaDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
