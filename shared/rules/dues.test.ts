@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DUES_CATEGORIES, type DuesCategory, type DuesDoc } from '../model';
 import {
   arrears,
+  duesPaidTo,
+  membersArrears,
   DUES_CATEGORY_LABELS,
   duesCategoryOf,
   duesYearTable,
@@ -708,5 +710,35 @@ describe('duesYearTable', () => {
 
   it('leaves out a member admitted after the year', () => {
     expect(duesYearTable([person('王德明', { status: 'probationary', joinedOn: '2026-03-20' })], [], YEAR).rows).toEqual([]);
+  });
+});
+
+describe('duesPaidTo and membersArrears', () => {
+  const paid = (month: string, personId = 'P1') => ({ personId, month, amountFen: 1489, paidOn: `${month}-10` });
+
+  it('says up to which month dues are paid: the end of the unbroken run from the first payment', () => {
+    expect(duesPaidTo([paid('2026-01'), paid('2026-02'), paid('2026-03')])).toBe('2026-03');
+    expect(duesPaidTo([])).toBeUndefined();
+  });
+
+  it('stops at a month missing in between (a 预交 after a gap does not cover the gap)', () => {
+    expect(duesPaidTo([paid('2026-01'), paid('2026-02'), paid('2026-04')])).toBe('2026-02');
+  });
+
+  it('stops at a month paid only in part', () => {
+    expect(duesPaidTo([paid('2026-01'), { ...paid('2026-02'), paidFen: 1000 }, paid('2026-03')])).toBe('2026-01');
+  });
+
+  it('gives every member their own arrears from the branch’s rows', () => {
+    const members = [
+      { id: 'P1', status: 'full' as const, joinedOn: '1980-07-01' },
+      { id: 'P2', status: 'full' as const, joinedOn: '1980-07-01' },
+    ];
+    const rows = ['2026-01', '2026-02', '2026-03'].map((m) => paid(m, 'P1'));
+    const result = membersArrears(members, rows, '2026-01', '2026-05-20');
+    expect(result.map((a) => [a.person.id, a.consecutive, a.level])).toEqual([
+      ['P1', 1, 'ok'],
+      ['P2', 4, 'warn'],
+    ]);
   });
 });

@@ -386,6 +386,33 @@ export function arrears(input: { rows: readonly DuesPaidRow[]; firstMonth: strin
   return { unpaidMonths, consecutive, level, steps: [...steps] };
 }
 
+/**
+ * Every member's arrears from the branch's ledger rows (rows of other people are ignored), in the
+ * order given: one grouping of the rows for the arrears list and the reminders centre alike.
+ */
+export function membersArrears<M extends Pick<PersonDoc, 'id' | 'status' | 'joinedOn'>>(
+  members: readonly M[],
+  rows: readonly DuesLedgerRow[],
+  ledgerStart: string,
+  today: string,
+): (Arrears & { person: M })[] {
+  const byPerson = groupBy(rows, (r) => r.personId);
+  return members.map((person) => ({ person, ...arrears({ rows: byPerson.get(person.id) ?? [], firstMonth: firstDuesMonth(person, ledgerStart), today }) }));
+}
+
+/**
+ * 党费交到: the last month of the unbroken run of paid months from the first month with a payment
+ * (what a transfer letter states); undefined when nothing is paid. A month missing in between ends the run.
+ */
+export function duesPaidTo(rows: readonly DuesPaidRow[]): string | undefined {
+  const byMonth = groupBy(rows, (r) => r.month);
+  const first = [...byMonth.keys()].filter(isValidMonth).sort()[0];
+  if (first === undefined) return undefined;
+  let last: string | undefined;
+  for (let index = monthIndex(first); monthPaid(byMonth.get(monthAt(index)) ?? []).paid; index += 1) last = monthAt(index);
+  return last;
+}
+
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

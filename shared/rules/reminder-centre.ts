@@ -11,7 +11,7 @@
 import { addMonths, daysBetween } from '../dates';
 import type { AppraisalDoc, CareDoc, DuesDoc, MeetingDoc, OrgDoc, PersonDoc, TransferDoc } from '../model';
 import { highBirthdays, inHospital, notContactedFor, organizationalLifeGaps, NOT_CONTACTED_MONTHS } from './care';
-import { arrears, firstDuesMonth, needsBaseUpdate } from './dues';
+import { membersArrears, needsBaseUpdate } from './dues';
 import { hasBranchCommittee, threeMeetingsCompliance } from './meetings';
 import type { Reminder } from './reminders';
 import { isMember } from './roster';
@@ -125,11 +125,9 @@ export function reminderCentre(input: CentreInput): CentreItem[] {
 
   const ledgerStart = org.dues?.ledgerStart;
   if (ledgerStart) {
-    const rowsByPerson = new Map<string, DuesDoc[]>();
-    for (const row of input.dues) rowsByPerson.set(row.personId, [...(rowsByPerson.get(row.personId) ?? []), row]);
-    for (const person of members) {
-      const a = arrears({ rows: rowsByPerson.get(person.id) ?? [], firstMonth: firstDuesMonth(person, ledgerStart), today });
+    for (const a of membersArrears(members, input.dues, ledgerStart, today)) {
       if (a.level === 'ok') continue;
+      const person = a.person;
       items.push({
         key: `dues|${person.id}`,
         kind: 'dues',

@@ -5,8 +5,7 @@
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { duesReceipts } from '@shared/forms/dues';
-import type { DuesDoc } from '@shared/model';
-import { arrears, firstDuesMonth } from '@shared/rules/dues';
+import { membersArrears } from '@shared/rules/dues';
 import { todayInChina } from '../../db/writes';
 import { monthText, type DuesTabProps } from './DuesPage';
 import { PaymentDialog } from './PaymentDialog';
@@ -17,14 +16,13 @@ export function ArrearsList({ branch, members, ledgerStart, farmerFen, onPreview
   const today = todayInChina();
   const rows = useDuesBetween(branch.id, ledgerStart, today.slice(0, 7));
   const [payFor, setPayFor] = useState<string | null>(null);
-  const list = useMemo(() => {
-    const byPerson = new Map<string, DuesDoc[]>();
-    for (const row of rows.value ?? []) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
-    return members
-      .map((p) => ({ person: p, ...arrears({ rows: byPerson.get(p.id) ?? [], firstMonth: firstDuesMonth(p, ledgerStart), today }) }))
-      .filter((a) => a.unpaidMonths.length > 0)
-      .sort((a, b) => b.consecutive - a.consecutive || b.unpaidMonths.length - a.unpaidMonths.length || a.person.name.localeCompare(b.person.name, 'zh-CN'));
-  }, [rows.value, members, ledgerStart, today]);
+  const list = useMemo(
+    () =>
+      membersArrears(members, rows.value ?? [], ledgerStart, today)
+        .filter((a) => a.unpaidMonths.length > 0)
+        .sort((a, b) => b.consecutive - a.consecutive || b.unpaidMonths.length - a.unpaidMonths.length || a.person.name.localeCompare(b.person.name, 'zh-CN')),
+    [rows.value, members, ledgerStart, today],
+  );
 
   if (rows.loading) return null;
   if (list.length === 0) return <Empty description={`没有欠缴：到${monthText(today.slice(0, 7))}以前，每个人的党费都交了。`} />;

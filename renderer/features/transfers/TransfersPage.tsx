@@ -10,7 +10,7 @@ import type { FormDocument } from '@shared/forms/document';
 import { GENDER_LABELS, CATEGORY_LABELS } from '@shared/forms/labels';
 import { transferLetter } from '@shared/forms/transfers';
 import { PERSON_CATEGORIES, type OrgDoc, type PersonCategory, type PersonDoc, type TransferDoc } from '@shared/model';
-import { arrears, firstDuesMonth, monthPaid } from '@shared/rules/dues';
+import { arrears, duesPaidTo, firstDuesMonth } from '@shared/rules/dues';
 import { readDate } from '@shared/rules/person';
 import {
   checkTransfer,
@@ -169,17 +169,6 @@ interface OutgoingValues {
   letterNo: string;
 }
 
-/** The month dues are paid up to: the last month of the unbroken run of paid months from the ledger's start. */
-function paidUpTo(rows: readonly { month: string; amountFen: number; paidFen?: number; paidOn?: string }[]): string | undefined {
-  const months = [...new Set(rows.map((r) => r.month))].sort();
-  let last: string | undefined;
-  for (const m of months) {
-    if (!monthPaid(rows.filter((r) => r.month === m)).paid) break;
-    last = m;
-  }
-  return last;
-}
-
 function OutgoingDialog({ branch, people, transfers, onClose, onIssued }: { branch: OrgDoc; people: PersonDoc[]; transfers: TransferDoc[]; onClose: () => void; onIssued: (t: TransferDoc) => void }) {
   const db = useDb();
   const { message } = App.useApp();
@@ -195,7 +184,7 @@ function OutgoingDialog({ branch, people, transfers, onClose, onIssued }: { bran
   const owing = person ? arrears({ rows, firstMonth: firstDuesMonth(person, ledgerStart), today }) : null;
 
   const pick = (id: string) => {
-    const paid = paidUpTo((dues.value ?? []).filter((r) => r.personId === id));
+    const paid = duesPaidTo((dues.value ?? []).filter((r) => r.personId === id));
     form.setFieldsValue({ personId: id, ...(paid ? { duesPaidTo: paid } : { duesPaidTo: undefined }) });
   };
 
