@@ -1,7 +1,7 @@
 /** The local database: every collection opens, data survives closing, invalid data is refused. */
 import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,11 +10,10 @@ import { collections, COLLECTION_NAMES, type CollectionName, type PersonDoc } fr
 import { countRoster, HOME_COUNT_KEYS } from '@shared/rules';
 import { homeCounts$ } from './queries';
 import { generateDemoBranch } from '@shared/demo';
-import { openBranchDatabase, type BranchCollections, type BranchDatabase, type StoredSnapshot } from './database';
-import { wrappedWebCryptoEncryptionStorage } from './encryption';
-import { wrappedValidateCompiledStorage } from './validate';
+import { openBranchDatabase, type BranchDatabase, type StoredSnapshot } from './database';
 import { loadDemo } from './demo';
 import { createBranch } from './writes';
+import { openWithDefinitions } from './test-open';
 
 const TEST_PASSWORD = 'test-password-0123456789';
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -202,22 +201,9 @@ const baseRequired = ['id', 'orgId', 'createdAt', 'updatedAt', 'updatedBy'];
  * here at an old schema version, without migration strategies: the database as an older build stored it.
  */
 async function openWithOldSchemas(name: string, oldSchemas: Partial<Record<CollectionName, object>>): Promise<BranchDatabase> {
-  if (import.meta.env.DEV) {
-    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
-    disableWarnings();
-    addRxPlugin(RxDBDevModePlugin);
-  }
-  const db = await createRxDatabase<BranchCollections>({
-    name,
-    storage: wrappedValidateCompiledStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: storage() }) }),
-    multiInstance: false,
-    password: TEST_PASSWORD,
-    eventReduce: true,
-    closeDuplicates: true,
-  });
-  open.push(db);
   const old = Object.fromEntries(Object.entries(oldSchemas).map(([collection, schema]) => [collection, { schema: schema as never, migrationStrategies: {} }]));
-  await db.addCollections({ ...collections, ...old });
+  const db = await openWithDefinitions(name, TEST_PASSWORD, { ...collections, ...old });
+  open.push(db);
   return db;
 }
 

@@ -1,13 +1,12 @@
 /** Data stored by a newer version of the app: refused with a clear message, and left exactly as it was. */
 import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collections, type CollectionName } from '@shared/model';
-import { NewerDataError, openBranchDatabase, type BranchCollections, type BranchDatabase } from './database';
-import { wrappedWebCryptoEncryptionStorage } from './encryption';
-import { wrappedValidateCompiledStorage } from './validate';
+import { NewerDataError, openBranchDatabase, type BranchDatabase } from './database';
+import { openWithDefinitions } from './test-open';
 
 const TEST_PASSWORD = 'test-password-0123456789';
 const storage = () => getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -38,21 +37,8 @@ function newerCollections(ahead: readonly CollectionName[], extra: Definitions =
 
 /** Opens the database as that later build would: the same wrapped storage, name and password. */
 async function openAsNewerBuild(name: string, definitions: Definitions): Promise<BranchDatabase> {
-  if (import.meta.env.DEV) {
-    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
-    disableWarnings();
-    addRxPlugin(RxDBDevModePlugin);
-  }
-  const db = await createRxDatabase<BranchCollections>({
-    name,
-    storage: wrappedValidateCompiledStorage({ storage: wrappedWebCryptoEncryptionStorage({ storage: storage() }) }),
-    multiInstance: false,
-    password: TEST_PASSWORD,
-    eventReduce: true,
-    closeDuplicates: true,
-  });
+  const db = await openWithDefinitions(name, TEST_PASSWORD, definitions);
   open.push(db);
-  await db.addCollections(definitions as never);
   return db;
 }
 
