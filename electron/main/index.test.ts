@@ -2,13 +2,14 @@
  * The main process as it starts, against a stand-in `electron` (fake-electron.ts): the Electron
  * security checklist as it is actually wired, not only the helpers of security.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcRequests } from '@shared/ipc';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, type FakeElectron } from './fake-electron';
+import { encodeLog, recordOf } from './leveldb-fixture';
 
 let electron: FakeElectron;
 
@@ -23,8 +24,16 @@ const ENTRY = pathToFileURL(resolve(here, '../renderer/index.html')).href;
 let userData: string;
 
 /** Loads electron/main/index.ts afresh and lets it start as Electron would. */
-async function startMain(options: { isPackaged: boolean; singleInstance?: boolean; updateUrl?: string; devServer?: string }) {
+async function startMain(options: {
+  isPackaged: boolean;
+  singleInstance?: boolean;
+  updateUrl?: string;
+  devServer?: string;
+  /** Puts files in the user data folder before main starts. */
+  prepare?: (userData: string) => Promise<void>;
+}) {
   userData = await mkdtemp(join(tmpdir(), 'bd-main-'));
+  await options.prepare?.(userData);
   electron = fakeElectron({ isPackaged: options.isPackaged, singleInstance: options.singleInstance, userData });
   vi.stubGlobal('__CONTENT_SECURITY_POLICY__', POLICY);
   vi.stubGlobal('__UPDATE_URL__', options.updateUrl ?? '');
@@ -174,6 +183,29 @@ describe('one running copy', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(0);
     expect(electron.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('crash repair of the stores', () => {
+  const store = () => join(userData, 'IndexedDB', 'file__0.indexeddb.leveldb');
+  const log = encodeLog([recordOf(0, 500), recordOf(1, 40_000)]);
+  const tornLog = (dir: string) => async () => {
+    await mkdir(join(dir, 'IndexedDB', 'file__0.indexeddb.leveldb'), { recursive: true });
+    await writeFile(join(dir, 'IndexedDB', 'file__0.indexeddb.leveldb', '000003.log'), log.subarray(0, 20_000));
+  };
+
+  it('cuts an incomplete record off the page database log before the window opens', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let prepared = '';
+    await startMain({ isPackaged: true, prepare: async (dir) => tornLog((prepared = dir))() });
+    expect(prepared).toBe(userData);
+    expect((await stat(join(store(), '000003.log'))).size).toBe(encodeLog([recordOf(0, 500)]).length);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('cut an incomplete record'));
+  });
+
+  it('leaves the stores of the running copy alone when a second copy starts', async () => {
+    await startMain({ isPackaged: true, singleInstance: false, prepare: async (dir) => tornLog(dir)() });
+    expect((await stat(join(store(), '000003.log'))).size).toBe(20_000);
   });
 });
 

@@ -7,6 +7,7 @@ import { registerFileHandlers } from './handlers/files';
 import { registerKeyHandlers } from './handlers/keys';
 import { registerPrintHandlers } from './handlers/print';
 import { registerNotifyHandler } from './handlers/notify';
+import { repairChromiumStorage } from './leveldb-repair';
 import { register, trustOnly } from './ipc';
 import { menuTemplate } from './menu';
 import { contentSecurityPolicy, updateUrl } from './build-constants';
@@ -31,6 +32,18 @@ function send<E extends IpcEventName>(window: BrowserWindow, event: E, payload: 
 }
 
 let mainWindow: BrowserWindow | null = null;
+
+/** Cuts incomplete records a crash left at the end of the page's LevelDB logs (see leveldb-repair.ts). */
+function repairStoresAtStart(userData: string): void {
+  try {
+    const report = repairChromiumStorage(userData);
+    for (const r of report.repaired) console.warn(`[storage] cut an incomplete record off ${r.file} (${r.from} → ${r.to} bytes)`);
+    for (const d of report.damaged) console.error(`[storage] damage in the middle of ${d.file} at byte ${d.at}: left alone`);
+  } catch (error) {
+    // The repair guards against a rare crash pattern; failing it must not keep the app from starting.
+    console.error('[storage] repair check failed', error);
+  }
+}
 
 const entryFile = () => join(import.meta.dirname, '../renderer/index.html');
 /** The app's own address: the dev server in development, the built index.html otherwise. */
@@ -81,6 +94,8 @@ async function createWindow(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Only the one running copy, and before any page opens a store (Chromium opens them when first used).
+  repairStoresAtStart(app.getPath('userData'));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

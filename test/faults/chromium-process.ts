@@ -4,7 +4,7 @@
  * Playwright attaches over the DevTools protocol only to drive the page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
@@ -34,8 +34,10 @@ export function processGroupMembers(pgid: number): number[] {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function launchChromium(profileDir: string): Promise<ChromiumProcess> {
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', 'about:blank'], {
+/** `logFile`: Chromium's own log (--enable-logging) is appended there, for diagnosing a failed run. */
+export async function launchChromium(profileDir: string, logFile?: string): Promise<ChromiumProcess> {
+  const logging = logFile ? ['--enable-logging=stderr', '--v=0'] : [];
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, ...logging, '--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', 'about:blank'], {
     // Its own process group, so one kill reaches every Chromium process and nothing else.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -58,6 +60,7 @@ export async function launchChromium(profileDir: string): Promise<ChromiumProces
     });
   });
   // Keep draining stderr: a full pipe would block Chromium.
+  if (logFile) child.stderr!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   child.stderr!.resume();
   const pgid = child.pid!;
   const killGroup = async () => {

@@ -3,13 +3,15 @@
  * random moment, is started again on the same profile, and the database must open with every write it
  * acknowledged present and whole. Used by `npm run faults` (kill.ts) and, shorter, by the automated suite.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { schemaValidators } from '../../build/schema-validators.ts';
 import { alias, define } from '../../vite.shared.ts';
+import { repairChromiumStorage } from '../../electron/main/leveldb-repair.ts';
 import { launchChromium, type ChromiumProcess } from './chromium-process.ts';
+import { tearLogs } from './tear.ts';
 import type { Ack, Opened, Verification } from './harness/writer.ts';
 
 const HARNESS_DIR = resolve(import.meta.dirname, 'harness');
@@ -23,6 +25,15 @@ export interface CrashRunOptions {
   seed?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /**
+   * Repair torn logs before each start, as the desktop app's main process does (default true). Off, the run
+   * shows what Chromium alone does.
+   */
+  repair?: boolean;
+  /** After each kill, leave an incomplete record at the end of the logs (what a kill mid-record leaves). */
+  tear?: boolean;
+  /** Keeps Chromium's log and a copy of the database folder before each start, in the kept work folder. */
+  diagnostics?: boolean;
 }
 
 export interface RunRecord {
@@ -47,6 +58,9 @@ export interface CrashFigures {
   corrupt: number;
   opensFailed: number;
   writeErrors: number;
+  /** Logs torn on purpose (`tear`), and logs the repair cut back to their last whole record. */
+  logsTorn: number;
+  logsRepaired: number;
   /** Documents in the database at the last verification. */
   storedAtEnd: number;
   /** Of those, writes that committed but whose acknowledgement never arrived (the kill fell in between). */
@@ -104,6 +118,8 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashFigures> 
     corrupt: 0,
     opensFailed: 0,
     writeErrors: 0,
+    logsTorn: 0,
+    logsRepaired: 0,
     storedAtEnd: 0,
     unacknowledgedAtEnd: 0,
     perRun: [],
@@ -129,7 +145,17 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashFigures> 
     for (let run = 0; run <= options.runs; run++) {
       const t0 = performance.now();
       const record: RunRecord = { run, ms: 0, openMs: 0, verifyMs: 0, writeMs: 0, acks: 0 };
-      current = await launchChromium(profile);
+      if (options.diagnostics && run > 0) {
+        keepWork = true;
+        await cp(join(profile, 'Default', 'IndexedDB'), join(work, `before-start-${run}`), { recursive: true });
+      }
+      if (options.tear && run > 0) figures.logsTorn += tearLogs(join(profile, 'Default')).length;
+      if (options.repair ?? true) {
+        const report = repairChromiumStorage(join(profile, 'Default'));
+        figures.logsRepaired += report.repaired.length;
+        for (const damaged of report.damaged) figures.problems.push(`run ${run}: damaged log left alone: ${damaged.file} at ${damaged.at}`);
+      }
+      current = await launchChromium(profile, options.diagnostics ? join(work, 'chromium.log') : undefined);
       figures.launches++;
       const context = current.browser.contexts()[0]!;
       const page = context.pages()[0] ?? (await context.newPage());
@@ -242,6 +268,7 @@ export function formatFigures(f: CrashFigures): string {
     `half-written / corrupt documents  ${f.corrupt}`,
     `opens failed                      ${f.opensFailed}`,
     `write errors                      ${f.writeErrors}`,
+    `logs torn on purpose / repaired   ${f.logsTorn} / ${f.logsRepaired}`,
     `documents at the end              ${f.storedAtEnd} (${f.unacknowledgedAtEnd} committed but not acknowledged before the kill)`,
     `time per run (ms)                 ${stat(runs.map((r) => r.ms))}`,
     `  writing before the kill (ms)    ${stat(runs.map((r) => r.writeMs))}`,
