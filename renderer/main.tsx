@@ -6,18 +6,46 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { markOnce } from './app/marks';
-import { NewerDataError, openBranchDatabase } from './db/database';
+import { DEFAULT_DB_NAME, NewerDataError, openBranchDatabase } from './db/database';
+import { dataKey, openKeys, unlockAtStart } from './security/session';
 import { prefetchFirstScreen } from './db/prefetch';
 import { todayInChina } from './db/writes';
 import { platform } from './platform';
 import './app/app.css';
 import './print/print.css';
 
+/** The key is lost or its ring damaged: the message says what happened; nothing was opened or changed. */
+class KeyLostError extends Error {}
+
+/** The data key: remembered, made on a first start, or opened with the password typed on the unlock screen. */
+async function openDataKey(root: HTMLElement): Promise<string> {
+  const access = await openKeys(DEFAULT_DB_NAME);
+  if (access.state === 'open') return access.key;
+  if (access.state === 'lost') throw new KeyLostError(access.message);
+  const [{ UnlockScreen }, { ConfigProvider }, { default: zhCN }, { themeFor }, { useUiStore }] = await Promise.all([
+    import('./security/UnlockScreen'),
+    import('antd'),
+    import('antd/locale/zh_CN'),
+    import('./app/theme'),
+    import('./app/ui-store'),
+  ]);
+  const screen = createRoot(root);
+  await new Promise<void>((opened) =>
+    screen.render(
+      <ConfigProvider locale={zhCN} theme={themeFor(useUiStore.getState().largeType)} button={{ autoInsertSpace: false }}>
+        <UnlockScreen mode="start" tryOpen={async (secret, by) => (await unlockAtStart(access.ring, secret, by)) !== null} onOpen={opened} />
+      </ConfigProvider>,
+    ),
+  );
+  screen.unmount();
+  return dataKey();
+}
+
 async function start(root: HTMLElement): Promise<void> {
   markOnce('bd:script-start');
   const appModule = import('./app/App');
   markOnce('bd:db-open:start');
-  const dataKey = await platform().dataKey();
+  const dataKey = await openDataKey(root);
   const db = await openBranchDatabase({
     password: dataKey,
     // A new version about to migrate stored data keeps a backup of it first; if that fails the upgrade still opens.
@@ -62,7 +90,7 @@ start(root).catch((error: unknown) => {
   box.className = 'boot-message boot-error';
   // Data of a newer version: its message says what to do (install the newer version); reopening would not help.
   box.textContent =
-    error instanceof NewerDataError
+    error instanceof NewerDataError || error instanceof KeyLostError
       ? error.message
       : `支部工作台无法打开本机数据：${error instanceof Error ? error.message : String(error)}。您的数据没有被改动，请关闭后重新打开；如仍不行，请联系技术支持。`;
   root.replaceChildren(box);

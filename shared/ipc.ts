@@ -35,7 +35,13 @@ export const ipcRequests = {
     landscape: z.boolean().default(false),
   }),
   'print:printer': z.object({}).strict().default({}),
-  'key:data': z.undefined(),
+  /** The key ring (set when a password protects the data key) and the data key kept on this computer, if any. */
+  'key:load': z.undefined(),
+  /** Replaces both; null removes. The remembered key is kept in the OS key store where there is one. */
+  'key:save': z.object({
+    ring: z.string().max(20_000).nullable(),
+    remembered: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  }),
   /** A desktop notification (the reminders once at start); a click brings the window up at `path`. */
   'app:notify': z.object({
     title: z.string().min(1).max(100),
@@ -73,8 +79,9 @@ export interface IpcResponses {
   'file:open': OpenedFile | null;
   'print:pdf': SavedFile;
   'print:printer': { printed: boolean };
-  /** The key that encrypts personal identifiers at rest, kept in the OS key store where there is one. */
-  'key:data': { key: string; protectedBy: 'os-keystore' | 'file' };
+  /** `keystore`: whether the OS key store (safeStorage) is there to keep a data key safely. */
+  'key:load': { ring: string | null; remembered: string | null; keystore: boolean };
+  'key:save': { protectedBy: 'os-keystore' | 'file' | null };
   /** False where the system shows no notifications. */
   'app:notify': { shown: boolean };
 }

@@ -2,7 +2,7 @@
  * The main process as it starts, against a stand-in `electron` (fake-electron.ts): the Electron
  * security checklist as it is actually wired, not only the helpers of security.ts.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -166,6 +166,30 @@ describe('IPC', () => {
     const appInfo = electron.ipcHandlers.get('app:info')!;
     await expect(appInfo({ senderFrame: { url: `${ENTRY}#/` } }, undefined)).resolves.toMatchObject({ ok: true, value: { shell: 'electron' } });
     await expect(appInfo({ senderFrame: { url: 'https://example.com/' } }, undefined)).resolves.toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('the data key files', () => {
+  const KEY = 'ab'.repeat(32);
+  const call = (channel: string, input: unknown) => electron.ipcHandlers.get(channel)!({ senderFrame: { url: `${ENTRY}#/` } }, input);
+
+  it('keeps the ring and the remembered key in the user data folder, and removes what is set to null', async () => {
+    await startMain({ isPackaged: true });
+    await expect(call('key:load', undefined)).resolves.toEqual({ ok: true, value: { ring: null, remembered: null, keystore: false } });
+    await expect(call('key:save', { ring: '{"v":1}', remembered: KEY })).resolves.toEqual({ ok: true, value: { protectedBy: 'file' } });
+    await expect(call('key:load', undefined)).resolves.toEqual({ ok: true, value: { ring: '{"v":1}', remembered: KEY, keystore: false } });
+    // A password set without 「记住」: the ring stays, the key file goes.
+    await expect(call('key:save', { ring: '{"v":1,"x":2}', remembered: null })).resolves.toEqual({ ok: true, value: { protectedBy: null } });
+    await expect(call('key:load', undefined)).resolves.toEqual({ ok: true, value: { ring: '{"v":1,"x":2}', remembered: null, keystore: false } });
+    await expect(readdir(userData)).resolves.not.toContain('data-key.json');
+  });
+
+  it('refuses a key that is not 32 bytes of hex, and keeps what was there', async () => {
+    await startMain({ isPackaged: true });
+    await call('key:save', { ring: null, remembered: KEY });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(call('key:save', { ring: null, remembered: 'short' })).resolves.toMatchObject({ ok: false });
+    await expect(call('key:load', undefined)).resolves.toMatchObject({ ok: true, value: { remembered: KEY } });
   });
 });
 

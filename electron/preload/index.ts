@@ -13,7 +13,8 @@ const bridge = {
   'file:open': (request) => ipcRenderer.invoke('file:open', request),
   'print:pdf': (request) => ipcRenderer.invoke('print:pdf', request),
   'print:printer': (request) => ipcRenderer.invoke('print:printer', request),
-  'key:data': (request) => ipcRenderer.invoke('key:data', request),
+  'key:load': (request) => ipcRenderer.invoke('key:load', request),
+  'key:save': (request) => ipcRenderer.invoke('key:save', request),
   'app:notify': (request) => ipcRenderer.invoke('app:notify', request),
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEvents[E]) => void) {
     if (!EVENTS.includes(event)) throw new Error(`unknown event ${event}`);

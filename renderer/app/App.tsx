@@ -12,6 +12,7 @@ import { COMING } from './strings';
 import { themeFor } from './theme';
 import { useUiStore } from './ui-store';
 import { platform } from '../platform';
+import { LockGate } from '../security/lock';
 
 // 首页 is in the first bundle; the rest loads on first use, to keep the cold start short.
 const FirstRunWizard = lazy(() => import('../features/setup/FirstRunWizard').then((m) => ({ default: m.FirstRunWizard })));
@@ -82,6 +83,7 @@ function Gate() {
     );
   }
   return (
+    <LockGate branchName={branch.value.name}>
     <AppFrame branch={branch.value}>
       <Suspense fallback={<Spin size="large" />}>
       <Routes>
@@ -104,5 +106,6 @@ function Gate() {
       </Routes>
       </Suspense>
     </AppFrame>
+    </LockGate>
   );
 }

@@ -1,14 +1,15 @@
 import {
   AuditOutlined, BankOutlined, BellOutlined, CloudSyncOutlined, FileTextOutlined, HeartOutlined, HomeOutlined, MoneyCollectOutlined,
-  PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
+  LockOutlined, PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { Button, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrgDoc } from '@shared/model';
 import { APP_NAME, NAV, type NavPath } from './strings';
 import { useUiStore } from './ui-store';
 import { useDb } from '../db/context';
+import { useLockStore } from '../security/lock';
 
 /** The daily automatic backup waits until the first screen has settled. */
 const DAILY_BACKUP_DELAY_MS = 8000;
@@ -45,6 +46,8 @@ export function AppFrame({ branch, children }: { branch: OrgDoc; children: React
   const navigate = useNavigate();
   const location = useLocation();
   const largeType = useUiStore((s) => s.largeType);
+  const hasPassword = useLockStore((s) => s.hasPassword);
+  const lock = useLockStore((s) => s.lock);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={largeType ? 232 : 200} theme="light" className="app-sider">
@@ -64,6 +67,11 @@ export function AppFrame({ branch, children }: { branch: OrgDoc; children: React
           <Typography.Text strong className="app-header-title" ellipsis>
             {branch.name}
           </Typography.Text>
+          {hasPassword && (
+            <Button icon={<LockOutlined />} onClick={lock} style={{ marginLeft: 'auto' }} title="离开电脑时锁定，回来输入密码继续">
+              锁定
+            </Button>
+          )}
         </Layout.Header>
         <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>

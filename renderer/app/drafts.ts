@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { decryptValue, encryptValue, keyFor } from '../db/encryption';
-import { platform } from '../platform';
+import { dataKey } from '../security/session';
 
 const PREFIX = 'branchdesk.draft.';
 const SAVE_DELAY_MS = 400;
@@ -48,9 +48,8 @@ export function useFormDraft(form: FormInstance, id: string): { restoredAt: stri
   const cleared = useRef(false);
   useEffect(() => {
     let live = true;
-    void platform()
-      .dataKey()
-      .then((key) => readDraft<Record<string, unknown>>(id, key))
+    void Promise.resolve()
+      .then(() => readDraft<Record<string, unknown>>(id, dataKey()))
       .then((draft) => {
         if (!live || !draft) return;
         form.setFieldsValue(draft.values);
@@ -66,9 +65,8 @@ export function useFormDraft(form: FormInstance, id: string): { restoredAt: stri
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (cleared.current) return;
-      void platform()
-        .dataKey()
-        .then((key) => writeDraft(id, form.getFieldsValue(true), key))
+      void Promise.resolve()
+        .then(() => writeDraft(id, form.getFieldsValue(true), dataKey()))
         .catch((error: unknown) => console.error('draft', error));
     }, SAVE_DELAY_MS);
   };

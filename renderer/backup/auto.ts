@@ -4,6 +4,7 @@
  */
 import type { BranchDatabase } from '../db/database';
 import { platform } from '../platform';
+import { dataKey } from '../security/session';
 import { chinaToday } from '@shared/dates';
 import type { StoredSnapshot } from '../db/database';
 import { collectContent, currentVersions, makeBackup, readBackup, replaceContent, summarize, type BackupContent } from './backup';
@@ -21,7 +22,7 @@ async function appVersion(): Promise<string> {
 
 /** Makes and keeps an automatic backup; returns its name, or null where the browser keeps no files. */
 export async function autoBackup(db: BranchDatabase, reason: AutoReason, now = new Date()): Promise<string | null> {
-  const { bytes } = await makeBackup(db, { reason, appVersion: await appVersion(), secrets: { device: await platform().dataKey() }, now });
+  const { bytes } = await makeBackup(db, { reason, appVersion: await appVersion(), secrets: { device: dataKey() }, now });
   const name = stampName(now, reason);
   if (!(await storeBackup(name, bytes))) return null;
   await rotateBackups();
@@ -38,7 +39,7 @@ export async function dailyBackupIfDue(db: BranchDatabase, now = new Date()): Pr
 
 /** A backup to save where the secretary chooses (a USB stick), optionally with a password. */
 export async function manualBackup(db: BranchDatabase, password: string | undefined): Promise<Uint8Array<ArrayBuffer>> {
-  const secrets: Secrets = { device: await platform().dataKey(), ...(password ? { password } : {}) };
+  const secrets: Secrets = { device: dataKey(), ...(password ? { password } : {}) };
   return (await makeBackup(db, { reason: 'manual', appVersion: await appVersion(), secrets })).bytes;
 }
 
@@ -47,7 +48,7 @@ export async function manualBackup(db: BranchDatabase, password: string | undefi
  * safety backup; then replaced (or put back if writing fails).
  */
 export async function restoreBackup(db: BranchDatabase, bytes: Uint8Array<ArrayBuffer>, password?: string): Promise<void> {
-  const device = await platform().dataKey();
+  const device = dataKey();
   const content = await readBackup(bytes, { device, ...(password ? { password } : {}) });
   const current = await collectContent(db);
   const now = new Date();

@@ -17,7 +17,10 @@ export function createElectronPlatform(bridge: BridgeApi): Platform {
       unwrap(await bridge['print:printer']({}));
     },
     notify: async (request) => unwrap(await bridge['app:notify'](request)).shown,
-    dataKey: async () => unwrap(await bridge['key:data'](undefined)).key,
+    loadKeys: async () => unwrap(await bridge['key:load'](undefined)),
+    saveKeys: async (keys) => {
+      unwrap(await bridge['key:save'](keys));
+    },
     on: (event, listener) => bridge.on(event, listener),
   };
 }

@@ -11,6 +11,12 @@ export interface FileFilter {
   extensions: string[];
 }
 
+export interface StoredKeys {
+  ring: string | null;
+  remembered: string | null;
+  keystore: boolean;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   appInfo(): Promise<AppInfo>;
@@ -22,8 +28,14 @@ export interface Platform {
   printToPdf(request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile>;
   /** The system print dialog. */
   print(): Promise<void>;
-  /** The key that encrypts personal identifiers at rest (made on first use, then kept). */
-  dataKey(): Promise<string>;
+  /**
+   * Where the data key is kept (renderer/security/session.ts decides what to keep): the key ring, text
+   * (set when a password protects the key), and the data key itself when remembered on this computer.
+   * `keystore`: an OS key store keeps a remembered key safe (Electron's safeStorage); the web has none.
+   */
+  loadKeys(): Promise<StoredKeys>;
+  /** Replaces both; null removes. */
+  saveKeys(keys: { ring: string | null; remembered: string | null }): Promise<void>;
   /** A desktop notification; a click opens `path`. Resolves false where none can be shown (web without permission). */
   notify(request: { title: string; body: string; path: string }): Promise<boolean>;
   /** Events from the shell (the Electron menu); the web has none. Returns the unsubscribe. */

@@ -4,10 +4,7 @@ import { PlatformError, type FileFilter, type Platform } from './index';
 declare const __APP_VERSION__: string;
 
 const DATA_KEY_ITEM = 'branchdesk.dataKey';
-
-export function randomKey(crypto: Crypto): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const KEY_RING_ITEM = 'branchdesk.keyRing';
 
 function demoFromUrl(location: Location): DemoKind | null {
   const demo = new URLSearchParams(location.search).get('demo');
@@ -74,14 +71,14 @@ export function createWebPlatform(win: Window): Platform {
       };
       return true;
     },
-    dataKey: async () => {
-      // Web mode keeps the key beside the data: it keeps identifiers out of plain view in the
-      // database files; a password (data-safety issue) will protect the key itself.
-      const stored = win.localStorage.getItem(DATA_KEY_ITEM);
-      if (stored) return stored;
-      const key = randomKey(win.crypto);
-      win.localStorage.setItem(DATA_KEY_ITEM, key);
-      return key;
+    // The web has no key store: without a password the key is kept beside the data (it keeps identifiers
+    // out of plain view in the database files); with one, only the ring is kept and the password is asked.
+    loadKeys: async () => ({ ring: win.localStorage.getItem(KEY_RING_ITEM), remembered: win.localStorage.getItem(DATA_KEY_ITEM), keystore: false }),
+    saveKeys: async ({ ring, remembered }) => {
+      if (remembered !== null) win.localStorage.setItem(DATA_KEY_ITEM, remembered);
+      if (ring === null) win.localStorage.removeItem(KEY_RING_ITEM);
+      else win.localStorage.setItem(KEY_RING_ITEM, ring);
+      if (remembered === null) win.localStorage.removeItem(DATA_KEY_ITEM);
     },
     on: () => () => undefined,
   };

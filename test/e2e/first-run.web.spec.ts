@@ -31,7 +31,15 @@ test('first run: the wizard creates the branch, which is still there after a rel
   await page.getByLabel('支部书记姓名').fill('王建国');
   await page.getByRole('button', { name: '下一步' }).click();
 
+  // A password is recommended; a shared office laptop may go without one, after a plain warning.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('请先保存密码，或选择“不设密码”。')).toBeVisible();
+  await page.getByText('不设密码（多人共用的办公电脑）').click();
+  await expect(page.getByText('任何人打开这台电脑上的支部工作台都能看到党员的个人信息')).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+
   await expect(page.getByText('请核对以下信息')).toBeVisible();
+  await expect(page.locator('.ant-descriptions')).toContainText('未设置');
   await expect(page.locator('.ant-descriptions')).toContainText('东风社区离退休党员第一党支部');
   await expect(page.locator('.ant-descriptions')).toContainText('王建国');
   await page.screenshot({ path: testInfo.outputPath('02-wizard-confirm.png') });

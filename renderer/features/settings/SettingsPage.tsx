@@ -7,6 +7,7 @@ import { platform } from '../../platform';
 import { PrintTestPage } from '../../print/PrintTestPage';
 import { printDocument } from '../../print/print-job';
 import { BackupCard } from './BackupCard';
+import { SecurityCard } from './SecurityCard';
 
 export function SettingsPage() {
   const { message } = App.useApp();
@@ -39,6 +40,7 @@ export function SettingsPage() {
           这台电脑会记住您的选择。
         </Typography.Paragraph>
       </Card>
+      <SecurityCard />
       <BackupCard />
       <Card title="打印">
         <Typography.Paragraph>打印一张 A4 测试页，检查打印机和字体是否正常。</Typography.Paragraph>

@@ -1,5 +1,5 @@
 /** First run: creates the branch in four plain steps, or loads the demo branch to try things out. */
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Steps, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Steps, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { BRANCH_CATEGORIES, type BranchCategory } from '@shared/model';
@@ -8,6 +8,7 @@ import { useUiStore } from '../../app/ui-store';
 import { useDb } from '../../db/context';
 import { loadDemo } from '../../db/demo';
 import { createBranch, todayInChina } from '../../db/writes';
+import { PasswordSetup } from '../../security/PasswordSetup';
 import { SETUP } from './strings';
 
 interface FormValues {
@@ -19,7 +20,10 @@ interface FormValues {
   deputyName?: string;
 }
 
-const STEP_FIELDS: (keyof FormValues)[][] = [[], ['name', 'category', 'parentName', 'foundedOn'], ['secretaryName', 'deputyName'], []];
+const STEP_FIELDS: (keyof FormValues)[][] = [[], ['name', 'category', 'parentName', 'foundedOn'], ['secretaryName', 'deputyName'], [], []];
+/** The step that asks for a password, and the last one. */
+const PROTECT_STEP = 3;
+const CONFIRM_STEP = 4;
 
 function toInput(values: Partial<FormValues>): NewBranchInput {
   return {
@@ -49,7 +53,14 @@ export function FirstRunWizard() {
     return fields.every((name) => !errors[name as keyof NewBranchInput]);
   };
 
+  const [protectChoice, setProtectChoice] = useState<'set' | 'skip'>('set');
+  const [passwordSaved, setPasswordSaved] = useState(false);
+
   const next = () => {
+    if (step === PROTECT_STEP && !passwordSaved && protectChoice === 'set') {
+      message.warning(SETUP.protectNeeded);
+      return;
+    }
     if (checkStep()) setStep((s) => s + 1);
   };
 
@@ -129,7 +140,27 @@ export function FirstRunWizard() {
               <Input maxLength={20} />
             </Form.Item>
           </div>
-          {step === 3 && (
+          {step === PROTECT_STEP && (
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <Typography.Paragraph style={{ fontSize: '1.1em', margin: 0 }}>{SETUP.protect}</Typography.Paragraph>
+              {passwordSaved ? (
+                <Alert type="success" showIcon message={SETUP.protectSaved} />
+              ) : (
+                <>
+                  <Radio.Group value={protectChoice} onChange={(e) => setProtectChoice(e.target.value as 'set' | 'skip')}>
+                    <Radio.Button value="set">{SETUP.protectSet}</Radio.Button>
+                    <Radio.Button value="skip">{SETUP.protectSkip}</Radio.Button>
+                  </Radio.Group>
+                  {protectChoice === 'set' ? (
+                    <PasswordSetup branchName={values.name} onDone={() => setPasswordSaved(true)} />
+                  ) : (
+                    <Alert type="warning" showIcon message={SETUP.protectSkipWarning} />
+                  )}
+                </>
+              )}
+            </Space>
+          )}
+          {step === CONFIRM_STEP && (
             <>
               <Typography.Paragraph>{SETUP.confirm}</Typography.Paragraph>
               <Descriptions bordered column={1} size="middle">
@@ -139,6 +170,7 @@ export function FirstRunWizard() {
                 <Descriptions.Item label="成立日期">{values.foundedOn ?? '未填'}</Descriptions.Item>
                 <Descriptions.Item label="书记">{values.secretaryName}</Descriptions.Item>
                 <Descriptions.Item label="副书记">{values.deputyName ?? '无'}</Descriptions.Item>
+                <Descriptions.Item label="开机密码">{passwordSaved ? '已设置' : '未设置'}</Descriptions.Item>
               </Descriptions>
             </>
           )}
@@ -147,7 +179,7 @@ export function FirstRunWizard() {
               <Button size="large" onClick={() => setStep((s) => s - 1)} disabled={busy}>
                 {SETUP.back}
               </Button>
-              {step < 3 ? (
+              {step < CONFIRM_STEP ? (
                 <Button type="primary" size="large" onClick={next}>
                   {SETUP.next}
                 </Button>

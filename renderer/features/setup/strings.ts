@@ -1,7 +1,7 @@
 export const SETUP = {
   title: '欢迎使用支部工作台',
   intro: '第一次使用，先用一两分钟建立本支部。所有信息都保存在这台电脑上，没有网络也能用。',
-  steps: ['欢迎', '支部信息', '支部书记', '确认'],
+  steps: ['欢迎', '支部信息', '支部书记', '密码', '确认'],
   largeType: '大字模式（字更大、更清楚）',
   start: '开始建立支部',
   tryDemo: '先看看演示支部',
@@ -19,6 +19,12 @@ export const SETUP = {
   secretaryName: '支部书记姓名',
   deputyName: '副书记姓名（没有可不填）',
   confirm: '请核对以下信息，确认无误后点“完成”。以后可以在“设置”和“党员名册”里修改。',
+  protect: '设置一个开机密码，保护党员的身份证号、电话和住址。忘记密码时，用打印的恢复单可以找回。',
+  protectSet: '设置密码（推荐）',
+  protectSkip: '不设密码（多人共用的办公电脑）',
+  protectSkipWarning: '不设密码时，任何人打开这台电脑上的支部工作台都能看到党员的个人信息。请锁好电脑、管好钥匙。以后可以在“设置 → 密码与锁定”里设置。',
+  protectSaved: '密码已设置。恢复单请锁进柜子里。',
+  protectNeeded: '请先保存密码，或选择“不设密码”。',
   saved: '支部已建立',
   demoLoaded: (people: number) => `已载入演示支部，共 ${people} 人`,
 } as const;
