@@ -35,6 +35,8 @@ export const ipcRequests = {
     landscape: z.boolean().default(false),
   }),
   'print:printer': z.object({}).strict().default({}),
+  /** A backup or sync file the system asked the app to open (double-click), once; null when none. */
+  'file:pending': z.undefined(),
   /** The key ring (set when a password protects the data key) and the data key kept on this computer, if any. */
   'key:load': z.undefined(),
   /** Replaces both; null removes. The remembered key is kept in the OS key store where there is one. */
@@ -79,6 +81,7 @@ export interface IpcResponses {
   'file:open': OpenedFile | null;
   'print:pdf': SavedFile;
   'print:printer': { printed: boolean };
+  'file:pending': OpenedFile | null;
   /** `keystore`: whether the OS key store (safeStorage) is there to keep a data key safely. */
   'key:load': { ring: string | null; remembered: string | null; keystore: boolean };
   'key:save': { protectedBy: 'os-keystore' | 'file' | null };
@@ -96,6 +99,8 @@ export interface IpcEvents {
   'menu:navigate': string;
   /** 视图 → 大字模式 toggled from the menu. */
   'menu:toggle-large-type': null;
+  /** A backup or sync file was double-clicked while the app runs: ask for it with file:pending. */
+  'file:opened': null;
 }
 export type IpcEventName = keyof IpcEvents;
 

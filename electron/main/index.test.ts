@@ -193,6 +193,45 @@ describe('the data key files', () => {
   });
 });
 
+describe('a double-clicked backup file', () => {
+  const call = (channel: string) => electron.ipcHandlers.get(channel)!({ senderFrame: { url: `${ENTRY}#/` } }, undefined);
+
+  it('is handed to the page once when the app starts with it, and later ones announced while it runs', async () => {
+    let first = '';
+    const argv = process.argv;
+    try {
+      await startMain({
+        isPackaged: true,
+        prepare: async (dir) => {
+          first = join(dir, '2026-11-23 东风支部.bdbackup');
+          await writeFile(first, Buffer.from('BDBACKUP first'));
+          process.argv = [...argv, first];
+        },
+      });
+    } finally {
+      process.argv = argv;
+    }
+    await expect(call('file:pending')).resolves.toEqual({ ok: true, value: { name: '2026-11-23 东风支部.bdbackup', data: new Uint8Array(Buffer.from('BDBACKUP first')) } });
+    await expect(call('file:pending')).resolves.toEqual({ ok: true, value: null });
+
+    const second = join(userData, 'second.BDBACKUP');
+    await writeFile(second, 'BDBACKUP second');
+    electron.app.emit('second-instance', {}, ['branch-desk', second]);
+    expect(mainWindow().webContents.send).toHaveBeenCalledWith('file:opened', null);
+    await expect(call('file:pending')).resolves.toMatchObject({ ok: true, value: { name: 'second.BDBACKUP' } });
+  });
+
+  it('ignores other files and options, and says so plainly when the file is gone', async () => {
+    await startMain({ isPackaged: true });
+    electron.app.emit('second-instance', {}, ['branch-desk', '/home/user/名册.xlsx', '--demo']);
+    expect(mainWindow().webContents.send).not.toHaveBeenCalledWith('file:opened', null);
+    await expect(call('file:pending')).resolves.toEqual({ ok: true, value: null });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    electron.app.emit('second-instance', {}, ['branch-desk', join(userData, 'gone.bdbackup')]);
+    await expect(call('file:pending')).resolves.toMatchObject({ ok: false, code: 'io-error', message: expect.stringContaining('打不开 gone.bdbackup') });
+  });
+});
+
 describe('one running copy', () => {
   it('brings the running window forward when the app is started again', async () => {
     await startMain({ isPackaged: true });

@@ -7,6 +7,7 @@ import { registerFileHandlers } from './handlers/files';
 import { registerKeyHandlers } from './handlers/keys';
 import { registerPrintHandlers } from './handlers/print';
 import { registerNotifyHandler } from './handlers/notify';
+import { openableFromArgs, registerOpenedFileHandler, setPendingFile } from './handlers/opened-files';
 import { repairChromiumStorage } from './leveldb-repair';
 import { register, trustOnly } from './ipc';
 import { menuTemplate } from './menu';
@@ -96,8 +97,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Only the one running copy, and before any page opens a store (Chromium opens them when first used).
   repairStoresAtStart(app.getPath('userData'));
-  app.on('second-instance', () => {
+  setPendingFile(openableFromArgs(process.argv));
+  // macOS hands a double-clicked file over by event, possibly before the window exists.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (setPendingFile(path) && mainWindow) send(mainWindow, 'file:opened', null);
+  });
+  app.on('second-instance', (_event, argv: string[]) => {
     if (!mainWindow) return;
+    if (setPendingFile(openableFromArgs(argv))) send(mainWindow, 'file:opened', null);
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
@@ -114,6 +122,7 @@ if (!app.requestSingleInstanceLock()) {
     registerPrintHandlers(ipcMain);
     registerKeyHandlers(ipcMain);
     registerNotifyHandler(ipcMain);
+    registerOpenedFileHandler(ipcMain);
     await createWindow();
     const updates = updatePlan(app.isPackaged, updateUrl());
     if (updates.check) void startAutoUpdates();

@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeApi, IpcEventName, IpcEvents } from '@shared/ipc';
 
-const EVENTS: readonly IpcEventName[] = ['menu:navigate', 'menu:toggle-large-type'];
+const EVENTS: readonly IpcEventName[] = ['menu:navigate', 'menu:toggle-large-type', 'file:opened'];
 
 const bridge = {
   'app:info': (request) => ipcRenderer.invoke('app:info', request),
@@ -13,6 +13,7 @@ const bridge = {
   'file:open': (request) => ipcRenderer.invoke('file:open', request),
   'print:pdf': (request) => ipcRenderer.invoke('print:pdf', request),
   'print:printer': (request) => ipcRenderer.invoke('print:printer', request),
+  'file:pending': (request) => ipcRenderer.invoke('file:pending', request),
   'key:load': (request) => ipcRenderer.invoke('key:load', request),
   'key:save': (request) => ipcRenderer.invoke('key:save', request),
   'app:notify': (request) => ipcRenderer.invoke('app:notify', request),

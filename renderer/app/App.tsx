@@ -13,6 +13,7 @@ import { themeFor } from './theme';
 import { useUiStore } from './ui-store';
 import { platform } from '../platform';
 import { LockGate } from '../security/lock';
+import { useOpenedFile } from './opened-file';
 
 // 首页 is in the first bundle; the rest loads on first use, to keep the cold start short.
 const FirstRunWizard = lazy(() => import('../features/setup/FirstRunWizard').then((m) => ({ default: m.FirstRunWizard })));
@@ -53,17 +54,35 @@ export function App({ db }: { db: BranchDatabase }) {
 /** The Electron menu's 首页, 设置 and 大字模式 items. */
 function useShellEvents() {
   const navigate = useNavigate();
+  const { message } = AntApp.useApp();
   useEffect(() => {
     const offNavigate = platform().on('menu:navigate', (path) => navigate(path));
     const offLargeType = platform().on('menu:toggle-large-type', () => {
       const { largeType, setLargeType } = useUiStore.getState();
       setLargeType(!largeType);
     });
+    // A double-clicked backup: to 设置, where its preview opens (nothing is restored without a look and a click).
+    const takeOpenedFile = () =>
+      platform()
+        .pendingFile()
+        .then((file) => {
+          if (!file) return;
+          if (/\.bdbackup$/i.test(file.name)) {
+            useOpenedFile.setState({ backup: file });
+            navigate('/settings');
+          } else {
+            void message.info(`${file.name} 是同步文件：连接上级后在「同步」里导入（即将推出）。`);
+          }
+        })
+        .catch((error: unknown) => void message.error((error as Error).message));
+    void takeOpenedFile();
+    const offOpened = platform().on('file:opened', () => void takeOpenedFile());
     return () => {
       offNavigate();
       offLargeType();
+      offOpened();
     };
-  }, [navigate]);
+  }, [navigate, message]);
 }
 
 function Gate() {

@@ -17,6 +17,7 @@ export function createElectronPlatform(bridge: BridgeApi): Platform {
       unwrap(await bridge['print:printer']({}));
     },
     notify: async (request) => unwrap(await bridge['app:notify'](request)).shown,
+    pendingFile: async () => unwrap(await bridge['file:pending'](undefined)),
     loadKeys: async () => unwrap(await bridge['key:load'](undefined)),
     saveKeys: async (keys) => {
       unwrap(await bridge['key:save'](keys));

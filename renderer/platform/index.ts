@@ -26,6 +26,8 @@ export interface Platform {
   openFile(request: { filters?: FileFilter[]; maxBytes?: number }): Promise<OpenedFile | null>;
   /** The current page as an A4 PDF (Electron), or the browser's print dialog with 另存为PDF (web). */
   printToPdf(request: { suggestedName: string; landscape?: boolean }): Promise<SavedFile>;
+  /** A backup or sync file double-clicked to open the app (once); null when none (always in the web). */
+  pendingFile(): Promise<OpenedFile | null>;
   /** The system print dialog. */
   print(): Promise<void>;
   /**

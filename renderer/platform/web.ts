@@ -73,6 +73,8 @@ export function createWebPlatform(win: Window): Platform {
     },
     // The web has no key store: without a password the key is kept beside the data (it keeps identifiers
     // out of plain view in the database files); with one, only the ring is kept and the password is asked.
+    // A browser opens files only when the user picks them (从备份文件恢复).
+    pendingFile: async () => null,
     loadKeys: async () => ({ ring: win.localStorage.getItem(KEY_RING_ITEM), remembered: win.localStorage.getItem(DATA_KEY_ITEM), keystore: false }),
     saveKeys: async ({ ring, remembered }) => {
       if (remembered !== null) win.localStorage.setItem(DATA_KEY_ITEM, remembered);

@@ -10,6 +10,7 @@ import { autoBackup, manualBackup, restoreBackup } from '../../backup/auto';
 import { BackupError, readBackupSummary, type BackupSummary, type SlotKind } from '../../backup/format';
 import { listBackups, readStoredBackup, type AutoBackup } from '../../backup/store';
 import { platform } from '../../platform';
+import { useOpenedFile } from '../../app/opened-file';
 
 const FILTERS = [{ name: '支部工作台备份', extensions: ['bdbackup'] }];
 const REASONS: Record<string, string> = { daily: '每日自动', 'before-import': '导入前自动', 'before-restore': '恢复前自动', 'before-upgrade': '升级前自动', manual: '手动' };
@@ -77,6 +78,13 @@ export function BackupCard() {
       modal.error({ title: '不能用这个文件恢复', content: (error as Error).message, okText: '知道了' });
     }
   };
+  // A backup double-clicked in the file manager opens its preview here.
+  const opened = useOpenedFile((s) => s.backup);
+  useEffect(() => {
+    if (!opened) return;
+    const file = useOpenedFile.getState().take();
+    if (file) preview(new Uint8Array(file.data) as Uint8Array<ArrayBuffer>);
+  }, [opened, preview]);
   const openFile = async () => {
     const file = await platform().openFile({ filters: FILTERS, maxBytes: 200 * 1024 * 1024 });
     if (file) preview(new Uint8Array(file.data) as Uint8Array<ArrayBuffer>);
