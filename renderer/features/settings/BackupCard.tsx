@@ -71,13 +71,16 @@ export function BackupCard() {
     }
   };
 
-  const preview = (bytes: Uint8Array<ArrayBuffer>) => {
-    try {
-      setRestore({ bytes, summary: readBackupSummary(bytes), password: '' });
-    } catch (error) {
-      modal.error({ title: '不能用这个文件恢复', content: (error as Error).message, okText: '知道了' });
-    }
-  };
+  const preview = useCallback(
+    (bytes: Uint8Array<ArrayBuffer>) => {
+      try {
+        setRestore({ bytes, summary: readBackupSummary(bytes), password: '' });
+      } catch (error) {
+        modal.error({ title: '不能用这个文件恢复', content: (error as Error).message, okText: '知道了' });
+      }
+    },
+    [modal],
+  );
   // A backup double-clicked in the file manager opens its preview here.
   const opened = useOpenedFile((s) => s.backup);
   useEffect(() => {
