@@ -21,7 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // The committee's sync server, at whatever address the secretary signs in to (an intranet one may be plain http).
+  "connect-src 'self' https: http:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
