@@ -3,13 +3,13 @@
  * schema validation on every write so nothing invalid is ever stored (validators compiled at build time:
  * our CSP forbids the `new Function` ajv would use in the page).
  */
-import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, getChangedDocumentsSince, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, getChangedDocumentsSince, type RxCollection, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedWebCryptoEncryptionStorage } from './encryption';
 import { wrappedValidateCompiledStorage } from './validate';
-import { collections, type CollectionName, type DocTypes } from '@shared/model';
+import { collections, COLLECTION_NAMES, type CollectionName, type DocTypes } from '@shared/model';
 
 export type BranchCollections = { [K in CollectionName]: RxCollection<DocTypes[K]> };
 export type BranchDatabase = RxDatabase<BranchCollections>;
@@ -89,6 +89,8 @@ export interface OpenOptions {
    * not included (they are carried over by the migration unchanged).
    */
   beforeMigration?: (snapshot: StoredSnapshot) => Promise<void>;
+  /** How sync conflicts are merged, per collection (renderer/sync/conflicts.ts); RxDB's default when absent. */
+  conflictHandler?: (collection: CollectionName) => RxConflictHandler<object>;
 }
 
 /** The stored documents of every collection at the schema version they were stored with. */
@@ -159,7 +161,12 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
       const older = stored.some(({ data }) => data.name in collections && data.version < collections[data.name as CollectionName].schema.version);
       if (older) await options.beforeMigration(await storedSnapshot(db, stored));
     }
-    await db.addCollections(collections);
+    const handler = options.conflictHandler;
+    await db.addCollections(
+      handler
+        ? (Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { ...collections[name], conflictHandler: handler(name) }])) as unknown as typeof collections)
+        : collections,
+    );
   } catch (error) {
     await db.close();
     throw error;
