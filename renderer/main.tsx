@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { markOnce } from './app/marks';
 import { DEFAULT_DB_NAME, NewerDataError, openBranchDatabase } from './db/database';
 import { dataKey, openKeys, unlockAtStart } from './security/session';
+import { conflictHandlerFor } from './sync/conflicts';
 import { prefetchFirstScreen } from './db/prefetch';
 import { todayInChina } from './db/writes';
 import { platform } from './platform';
@@ -48,6 +49,7 @@ async function start(root: HTMLElement): Promise<void> {
   const dataKey = await openDataKey(root);
   const db = await openBranchDatabase({
     password: dataKey,
+    conflictHandler: conflictHandlerFor,
     // A new version about to migrate stored data keeps a backup of it first; if that fails the upgrade still opens.
     beforeMigration: (snapshot) =>
       import('./backup/auto')

@@ -8,7 +8,6 @@ import { DbProvider, useBranch } from '../db/context';
 import { HomePage } from '../features/home/HomePage';
 import { PrintHost } from '../print/PrintHost';
 import { AppFrame } from './AppFrame';
-import { COMING } from './strings';
 import { themeFor } from './theme';
 import { useUiStore } from './ui-store';
 import { platform } from '../platform';
@@ -28,7 +27,7 @@ const DuesPage = lazy(() => import('../features/dues/DuesPage').then((m) => ({ d
 const CarePage = lazy(() => import('../features/care/CarePage').then((m) => ({ default: m.CarePage })));
 const TransfersPage = lazy(() => import('../features/transfers/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage').then((m) => ({ default: m.RemindersPage })));
-const ComingSection = lazy(() => import('./ComingSection').then((m) => ({ default: m.ComingSection })));
+const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
 const loading = <Spin size="large" fullscreen tip="正在打开……" />;
 
@@ -118,9 +117,7 @@ function Gate() {
         <Route path="/care" element={<CarePage branch={branch.value} />} />
         <Route path="/reminders" element={<RemindersPage branch={branch.value} />} />
         <Route path="/transfers" element={<TransfersPage branch={branch.value} />} />
-        {Object.entries(COMING).map(([path, section]) => (
-          <Route key={path} path={path} element={<ComingSection title={section.title} items={section.items} />} />
-        ))}
+        <Route path="/sync" element={<SyncPage branch={branch.value} />} />
         <Route path="*" element={<Result status="404" title="没有这个页面" subTitle="请从左侧菜单选择要去的地方。" />} />
       </Routes>
       </Suspense>

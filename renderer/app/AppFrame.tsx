@@ -2,7 +2,7 @@ import {
   AuditOutlined, BankOutlined, BellOutlined, CloudSyncOutlined, FileTextOutlined, HeartOutlined, HomeOutlined, MoneyCollectOutlined,
   LockOutlined, PieChartOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrgDoc } from '@shared/model';
@@ -10,6 +10,7 @@ import { APP_NAME, NAV, type NavPath } from './strings';
 import { useUiStore } from './ui-store';
 import { useDb } from '../db/context';
 import { useLockStore } from '../security/lock';
+import { useSyncStore } from '../sync/status';
 
 /** The daily automatic backup waits until the first screen has settled. */
 const DAILY_BACKUP_DELAY_MS = 8000;
@@ -41,8 +42,22 @@ const ICONS: Record<NavPath, ReactNode> = {
   '/settings': <SettingOutlined />,
 };
 
+/** A device signed in to the committee's server syncs from start, in the background. */
+function useBackgroundSync() {
+  const db = useDb();
+  useEffect(() => {
+    import('../sync/conflicts')
+      .then(({ loadConflicts }) => loadConflicts())
+      .then(() => import('../sync/service'))
+      .then(({ resumeSync }) => resumeSync(db))
+      .catch((error: unknown) => console.error('sync', error));
+  }, [db]);
+}
+
 export function AppFrame({ branch, children }: { branch: OrgDoc; children: ReactNode }) {
   useDailyBackup();
+  useBackgroundSync();
+  const offline = useSyncStore((s) => s.connection === 'offline');
   const navigate = useNavigate();
   const location = useLocation();
   const largeType = useUiStore((s) => s.largeType);
@@ -73,6 +88,15 @@ export function AppFrame({ branch, children }: { branch: OrgDoc; children: React
             </Button>
           )}
         </Layout.Header>
+        {offline && (
+          <Alert
+            banner
+            type="warning"
+            showIcon={false}
+            message="离线：连不上上级党委的服务器。修改都保存在本机，连上网络后自动同步。"
+            data-testid="offline-banner"
+          />
+        )}
         <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>
     </Layout>

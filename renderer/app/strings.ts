@@ -18,6 +18,3 @@ export const NAV = [
 export type NavPath = (typeof NAV)[number]['path'];
 
 /** What each section not built yet will hold: an honest empty state, never fake data. */
-export const COMING: Record<Exclude<NavPath, '/' | '/reminders' | '/settings' | '/roster' | '/reports' | '/recruitment' | '/meetings' | '/appraisal' | '/dues' | '/care' | '/transfers'>, { title: string; items: string[] }> = {
-  '/sync': { title: '同步', items: ['有网络时与上级党委的服务器同步', '没有网络时用U盘传递同步文件'] },
-};

@@ -60,11 +60,23 @@ export function dismissConflict(key: string): void {
 /** The conflict handler of one collection (given to addCollections). */
 export function conflictHandlerFor(collection: CollectionName): RxConflictHandler<object> {
   return {
-    isEqual: (a, b) => isSameDocument(a, b),
+    // Scans (`_attachments`) stay on this computer and are never part of what the server compares.
+    isEqual: (a, b) => isSameDocument(withoutScans(a), withoutScans(b)),
     resolve: async ({ newDocumentState, realMasterState, assumedMasterState }) => {
-      const { merged, conflicts } = mergeDocuments({ local: newDocumentState, master: realMasterState, ...(assumedMasterState ? { assumed: assumedMasterState } : {}) });
+      const { merged, conflicts } = mergeDocuments({
+        local: withoutScans(newDocumentState),
+        master: withoutScans(realMasterState),
+        ...(assumedMasterState ? { assumed: withoutScans(assumedMasterState) } : {}),
+      });
       recordConflicts(collection, (realMasterState as unknown as { id: string }).id, conflicts);
-      return merged;
+      const scans = (newDocumentState as { _attachments?: unknown })._attachments;
+      return (scans === undefined ? merged : { ...merged, _attachments: scans }) as typeof merged;
     },
   };
+}
+
+function withoutScans<T extends object>(doc: T): T {
+  if (!('_attachments' in doc)) return doc;
+  const { _attachments: _scans, ...rest } = doc as T & { _attachments?: unknown };
+  return rest as T;
 }

@@ -87,6 +87,11 @@ export async function login(fetchImpl: FetchLike, baseUrl: string, body: LoginBo
   return (await response.json()) as LoginResponse;
 }
 
+/** Signs the device out on the server (best effort: an unreachable server forgets it when the token expires). */
+export async function logoutDevice(fetchImpl: FetchLike, baseUrl: string, accessToken: string): Promise<void> {
+  await fetchImpl(baseUrl + API_PATHS.logout, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } }).catch(() => undefined);
+}
+
 export interface Session {
   baseUrl: string;
   account: Account;

@@ -47,6 +47,10 @@ export function directions(role: AccountRole, collection: CollectionName): { pul
 
 const FULL_CHECK_MS = 5 * 60_000;
 
+function hasAttachments(collection: RxCollection<WireDoc>): boolean {
+  return Boolean((collection.schema.jsonSchema as { attachments?: unknown }).attachments);
+}
+
 /** Exponential backoff shared by the handlers: 2 s after the first failure, doubling, at most 2 min. */
 class Backoff {
   private failures = 0;
@@ -116,6 +120,15 @@ export function startReplication(options: {
             onStatus({ kind: 'progress', progress: { ...progress } });
             return { documents: answer.documents, checkpoint: answer.checkpoint };
           }),
+        // The server has no scans (see the push modifier): a record pulled keeps the scans this computer has.
+        ...(hasAttachments(collection)
+          ? {
+              modifier: async (doc: WireDoc) => {
+                const [local] = await collection.storageInstance.findDocumentsById([doc.id], true);
+                return { ...doc, _attachments: local?._attachments ?? {} };
+              },
+            }
+          : {}),
         stream$: resync$.pipe(
           filter((c) => c === name),
           map(() => 'RESYNC' as const),
@@ -125,6 +138,11 @@ export function startReplication(options: {
         ? {
             push: {
               batchSize: Math.min(100, MAX_PUSH_ROWS),
+              // Scans and photos (dossier attachments) stay on the computer: the wire carries the record only.
+              modifier: (doc: WireDoc) => {
+                const { _attachments: _dropped, ...record } = doc as WireDoc & { _attachments?: unknown };
+                return record;
+              },
               handler: (rows: PushRow[]) =>
                 guarded(async () => {
                   const answer = await api.push(name, rows);

@@ -7,15 +7,17 @@
  * Kept on this computer (localStorage): the server address, the account, and the refresh token sealed
  * with the data key, so a copied profile without the password opens no server session.
  */
-import { create } from 'zustand';
 import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/model';
 import type { Account, TokenPair } from '@shared/sync/protocol';
 import type { BranchDatabase } from '../db/database';
 import { decryptValue, encryptValue, keyFor } from '../db/encryption';
 import { dataKey } from '../security/session';
-import { createHttpApi, login, SyncError, type FetchLike } from './http';
-import { startReplication, type SyncController, type SyncProgress } from './replication';
+import { createHttpApi, login, logoutDevice, SyncError, type FetchLike } from './http';
+import { startReplication, type SyncController } from './replication';
+import { useSyncStore } from './status';
+
+export { useSyncStore, type Connection, type SyncState } from './status';
 
 const SETTINGS_ITEM = 'branchdesk.sync';
 
@@ -27,32 +29,6 @@ interface StoredSettings {
   sealedRefresh: string;
   lastSyncAt?: string;
 }
-
-export type Connection = 'signed-out' | 'connecting' | 'online' | 'offline' | 'refused';
-
-export interface SyncState {
-  connection: Connection;
-  account: Account | null;
-  baseUrl: string | null;
-  lastSyncAt: string | null;
-  /** Documents changed here that the server has not confirmed yet; null until known. */
-  pending: number | null;
-  progress: SyncProgress | null;
-  active: boolean;
-  /** The last problem, in Chinese (cleared when a sync succeeds). */
-  message: string | null;
-}
-
-export const useSyncStore = create<SyncState>(() => ({
-  connection: 'signed-out',
-  account: null,
-  baseUrl: null,
-  lastSyncAt: null,
-  pending: null,
-  progress: null,
-  active: false,
-  message: null,
-}));
 
 function readSettings(): StoredSettings | null {
   try {
@@ -191,6 +167,8 @@ export async function resumeSync(db: BranchDatabase, fetchImpl: FetchLike = fetc
 export async function signIn(
   db: BranchDatabase,
   input: { serverUrl: string; username: string; password: string; deviceName: string; localOrgId?: string },
+  /** Says why this account may not sync on this computer (a committee's account on a branch's data), or null. */
+  refuse: (account: Account) => string | null = () => null,
   fetchImpl: FetchLike = fetch.bind(globalThis),
 ): Promise<Account> {
   const answer = await login(fetchImpl, input.serverUrl, {
@@ -199,6 +177,11 @@ export async function signIn(
     deviceName: input.deviceName,
     ...(input.localOrgId ? { localOrgId: input.localOrgId } : {}),
   });
+  const refusal = refuse(answer.account);
+  if (refusal) {
+    await logoutDevice(fetchImpl, input.serverUrl, answer.accessToken);
+    throw new SyncError('forbidden', refusal);
+  }
   await stopSync();
   const settings: StoredSettings = { baseUrl: input.serverUrl, account: answer.account, deviceName: input.deviceName, sealedRefresh: await seal(answer.refreshToken) };
   writeSettings(settings);

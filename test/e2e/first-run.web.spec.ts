@@ -87,7 +87,7 @@ test('large-type mode raises the base text to at least 18 px and is remembered',
   expect(await bodyFontSize(page)).toBe(large);
 });
 
-test('the demo branch shows its counts on 首页, and sections not built yet say so honestly', async ({ page }, testInfo) => {
+test('the demo branch shows its counts on 首页, and 同步 asks for the committee server', async ({ page }, testInfo) => {
   await page.goto('/?demo=branch');
   await expect(page.locator('.app-header')).toContainText('市水利局离退休干部党支部');
   expect(new URL(page.url()).search, 'the demo flag is removed once used').toBe('');
@@ -99,8 +99,8 @@ test('the demo branch shows its counts on 首页, and sections not built yet say
   await page.screenshot({ path: testInfo.outputPath('06-demo-home.png') });
 
   await page.getByRole('menuitem', { name: '同步' }).click();
-  await expect(page.getByText('本栏目还在建设中')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('07-coming-section.png') });
+  await expect(page.getByText('连接上级党委的服务器')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('07-sync-sign-in.png') });
 
   // Asking for the demo again never overwrites data that is already there.
   await page.goto('/?demo=scale');

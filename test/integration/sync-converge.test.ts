@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { ulid } from 'ulid';
 import type { FastifyInstance } from 'fastify';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +32,7 @@ const { createHttpApi, login } = await import('../../renderer/sync/http');
 type Controller = ReturnType<typeof startReplication>;
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBAttachmentsPlugin);
 
 const COLLECTIONS: CollectionName[] = ['orgs', 'people', 'meetings', 'approvals'];
 const TODAY = '2026-11-23';
@@ -251,3 +253,38 @@ async function reconnect(d: Device, username: string): Promise<Device> {
     },
   };
 }
+
+describe('what stays on the computer', () => {
+  it('keeps the scans of a dossier on the branch computer through pushes and pulls (only the record is synced)', async () => {
+    const { demo, branchUser } = await freshBranch(`scan-${counter}`);
+    const dossier = demo.dossiers[0]!;
+    const rx = await createRxDatabase({
+      name: `sync-scan-${counter++}`,
+      storage: wrappedWebCryptoEncryptionStorage({ storage: getRxStorageMemory() }),
+      password: 'device-key-scan-0123456789abcdef',
+      multiInstance: false,
+    });
+    let sync: Controller | null = null;
+    try {
+      await rx.addCollections({ dossiers: { ...collections.dossiers, conflictHandler: conflictHandlerFor('dossiers') } });
+      const doc = await rx.dossiers!.insert(dossier);
+      await doc.putAttachment({ id: 'application.jpg', data: new Blob([new Uint8Array([0xff, 0xd8, 1, 2, 3])], { type: 'image/jpeg' }), type: 'image/jpeg' });
+      const answer = await login(fetch, baseUrl, { username: branchUser, password: PASSWORD, deviceName: 'scan', localOrgId: demo.org.id });
+      const api = createHttpApi({ fetch, session: { baseUrl, account: answer.account, refreshToken: answer.refreshToken }, accessToken: answer.accessToken, onTokens: () => undefined, onSignedOut: () => undefined });
+      sync = startReplication({ db: rx as never, api, role: 'branch', identifier: `scan-${counter}`, onStatus: () => undefined, only: ['dossiers'] });
+      await sync.initialDone();
+      // An edit, pushed, and everything pulled again.
+      await (await rx.dossiers!.findOne(dossier.id).exec())!.incrementalPatch({ updatedAt: '2026-11-24T01:00:00.000Z' });
+      await sync.syncNow();
+      await sync.syncNow();
+      const after = await rx.dossiers!.findOne(dossier.id).exec();
+      expect(after!.allAttachments().map((a) => a.id)).toEqual(['application.jpg']);
+      const pulled = await api.pull('dossiers', 0, 10);
+      expect(pulled.documents).toHaveLength(1);
+      expect(pulled.documents[0]).not.toHaveProperty('_attachments');
+    } finally {
+      await sync?.stop();
+      await rx.close();
+    }
+  }, 60_000);
+});
