@@ -278,7 +278,7 @@ describe('what stays on the computer', () => {
       await sync.syncNow();
       await sync.syncNow();
       const after = await rx.dossiers!.findOne(dossier.id).exec();
-      expect(after!.allAttachments().map((a) => a.id)).toEqual(['application.jpg']);
+      expect(after!.allAttachments().map((a: { id: string }) => a.id)).toEqual(['application.jpg']);
       const pulled = await api.pull('dossiers', 0, 10);
       expect(pulled.documents).toHaveLength(1);
       expect(pulled.documents[0]).not.toHaveProperty('_attachments');
