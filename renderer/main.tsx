@@ -9,6 +9,7 @@ import { markOnce } from './app/marks';
 import { DEFAULT_DB_NAME, NewerDataError, openBranchDatabase } from './db/database';
 import { dataKey, openKeys, unlockAtStart } from './security/session';
 import { conflictHandlerFor } from './sync/conflicts';
+import { appMode, COMMITTEE_DB_NAME } from './committee/mode';
 import { prefetchFirstScreen } from './db/prefetch';
 import { todayInChina } from './db/writes';
 import { platform } from './platform';
@@ -47,6 +48,7 @@ async function start(root: HTMLElement): Promise<void> {
   const appModule = import('./app/App');
   markOnce('bd:db-open:start');
   const dataKey = await openDataKey(root);
+  if (appMode() === 'committee') return startCommittee(root, dataKey);
   const db = await openBranchDatabase({
     password: dataKey,
     conflictHandler: conflictHandlerFor,
@@ -81,6 +83,20 @@ async function start(root: HTMLElement): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <App db={db} />
+    </StrictMode>,
+  );
+}
+
+/** The committee's review of its branches: its own database, filled by sync only. */
+async function startCommittee(root: HTMLElement, dataKey: string): Promise<void> {
+  const db = await openBranchDatabase({ name: COMMITTEE_DB_NAME, password: dataKey, conflictHandler: conflictHandlerFor });
+  window.addEventListener('pagehide', () => {
+    void db.close();
+  });
+  const { CommitteeApp } = await import('./committee/CommitteeApp');
+  createRoot(root).render(
+    <StrictMode>
+      <CommitteeApp db={db} />
     </StrictMode>,
   );
 }

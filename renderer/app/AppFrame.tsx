@@ -46,11 +46,21 @@ const ICONS: Record<NavPath, ReactNode> = {
 function useBackgroundSync() {
   const db = useDb();
   useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
     import('../sync/conflicts')
       .then(({ loadConflicts }) => loadConflicts())
       .then(() => import('../sync/service'))
       .then(({ resumeSync }) => resumeSync(db))
+      .then(() => import('../sync/apply-approvals'))
+      .then(({ applyApprovalsAsTheyArrive }) => {
+        if (live) stop = applyApprovalsAsTheyArrive(db);
+      })
       .catch((error: unknown) => console.error('sync', error));
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, [db]);
 }
 

@@ -9,11 +9,11 @@
  */
 import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/model';
-import type { Account, TokenPair } from '@shared/sync/protocol';
+import type { Account, CommitteeBranch, TokenPair } from '@shared/sync/protocol';
 import type { BranchDatabase } from '../db/database';
 import { decryptValue, encryptValue, keyFor } from '../db/encryption';
 import { dataKey } from '../security/session';
-import { createHttpApi, login, logoutDevice, SyncError, type FetchLike } from './http';
+import { createHttpApi, login, logoutDevice, SyncError, type FetchLike, type SyncApi } from './http';
 import { startReplication, type SyncController } from './replication';
 import { useSyncStore } from './status';
 
@@ -59,6 +59,7 @@ function confirmedItem(account: Account): string {
 }
 
 let controller: SyncController | null = null;
+let currentApi: SyncApi | null = null;
 let running: { db: BranchDatabase; settings: StoredSettings } | null = null;
 let confirmed: Record<string, string> = {};
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,6 +121,7 @@ function start(db: BranchDatabase, settings: StoredSettings, refreshToken: strin
       void controller?.stop();
     },
   });
+  currentApi = api;
   controller = startReplication({
     db,
     api,
@@ -205,6 +207,7 @@ export async function syncNow(timeoutMs = 60_000): Promise<void> {
 export async function stopSync(): Promise<void> {
   const current = controller;
   controller = null;
+  currentApi = null;
   running = null;
   clearTimeout(pendingTimer);
   if (current) await current.stop();
@@ -215,6 +218,12 @@ export async function signOut(): Promise<void> {
   await stopSync();
   writeSettings(null);
   useSyncStore.setState({ connection: 'signed-out', account: null, baseUrl: null, pending: null, progress: null, lastSyncAt: null, message: null });
+}
+
+/** The committee's branches as the server knows them (last sync, counts). */
+export async function committeeBranches(): Promise<CommitteeBranch[]> {
+  if (!currentApi) throw new SyncError('unauthenticated', '还没有登录。');
+  return (await currentApi.committeeBranches()).branches;
 }
 
 /** When the server last confirmed this version of a document (an important write reached the committee). */

@@ -99,3 +99,67 @@ test('the branch signs in to the committee server, syncs, works on offline, and 
   await expect(status).toContainText('在线', { timeout: 90_000 });
   await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 90_000 });
 });
+
+test('the committee reviews in its browser: a 备案 request from the branch, approved with a 文号, moves the branch\'s dossier on', async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  if (!server) await startServer();
+  // The branch records step 7 (确定发展对象) for its activist and syncs.
+  await page.goto('/?demo=branch');
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  await page.getByLabel('服务器地址').fill(SERVER);
+  await page.getByLabel('用户名').fill('shuiliju-ltx');
+  await page.getByLabel('密码').fill('zhibu-2026-mima');
+  await page.getByRole('button', { name: '登录并开始同步' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('没有，都已同步', { timeout: 90_000 });
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  const activist = page.locator('.ant-table-tbody tr').filter({ hasText: '入党积极分子' });
+  const name = (await activist.locator('td').first().textContent())!.trim();
+  await activist.click();
+  const form = page.getByTestId('step-form');
+  await expect(form).toContainText('第7步 确定发展对象');
+  await form.getByRole('button', { name: '检查并登记' }).click();
+  await expect(page.getByTestId('step-7')).not.toContainText('下一步', { timeout: 15_000 });
+  await page.locator('.ant-drawer-close').click();
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('没有，都已同步', { timeout: 60_000 });
+
+  // The committee, in its own browser: the same app in committee mode.
+  const committeeContext = await browser.newContext();
+  await committeeContext.addInitScript(() => localStorage.setItem('branchdesk.mode', 'committee'));
+  const committee = await committeeContext.newPage();
+  await committee.goto('/');
+  await expect(committee.getByText('上级党委登录')).toBeVisible();
+  await committee.getByLabel('服务器地址').fill(SERVER);
+  await committee.getByLabel('用户名').fill('jiguan-dw');
+  await committee.getByLabel('密码').fill('dangwei-2026-mima');
+  await committee.getByRole('button', { name: '登录', exact: true }).click();
+  const request = committee.locator('.ant-table-tbody tr').filter({ hasText: name });
+  await expect(request).toContainText('发展对象备案', { timeout: 90_000 });
+  await expect(request).toContainText('市水利局离退休干部党支部');
+  await committee.screenshot({ path: testInfo.outputPath('03-committee-queue.png') });
+  await request.getByRole('button', { name: '同意' }).click();
+  await committee.getByLabel('文号').fill('水机党备〔2026〕21号');
+  await committee.getByRole('button', { name: '保存' }).click();
+  await expect(committee.locator('.ant-table-tbody tr').filter({ hasText: name })).toHaveCount(0, { timeout: 30_000 });
+
+  // Branches and statistics, read-only.
+  await committee.getByRole('tab', { name: /各支部/ }).click();
+  const row = committee.locator('.ant-table-tbody tr').filter({ hasText: '市水利局离退休干部党支部' });
+  await expect(row).toContainText('42');
+  await row.click();
+  await expect(committee.getByText('市水利局离退休干部党支部（只读）')).toBeVisible();
+  await committee.screenshot({ path: testInfo.outputPath('04-committee-branch.png') });
+  await committee.keyboard.press('Escape');
+  await committee.getByRole('tab', { name: '统计' }).click();
+  await expect(committee.locator('.ant-table-tbody tr').filter({ hasText: '合计' })).toBeVisible();
+  await committee.screenshot({ path: testInfo.outputPath('05-committee-statistics.png') });
+
+  // Back at the branch: the approval arrives and fills in step 8 with the committee's 文号.
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  await page.locator('.ant-table-tbody tr').filter({ hasText: name }).click();
+  await expect(page.getByTestId('step-8')).toContainText('水机党备〔2026〕21号', { timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('06-branch-dossier-advanced.png') });
+  await committeeContext.close();
+});

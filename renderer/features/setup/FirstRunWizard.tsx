@@ -9,6 +9,7 @@ import { useDb } from '../../db/context';
 import { loadDemo } from '../../db/demo';
 import { createBranch, todayInChina } from '../../db/writes';
 import { PasswordSetup } from '../../security/PasswordSetup';
+import { setAppMode } from '../../committee/mode';
 import { SETUP } from './strings';
 
 interface FormValues {
@@ -110,6 +111,16 @@ export function FirstRunWizard() {
                 </Button>
               </Space>
               <Typography.Text type="secondary">{SETUP.tryDemoHint}</Typography.Text>
+              <Button
+                type="link"
+                style={{ paddingLeft: 0 }}
+                onClick={() => {
+                  setAppMode('committee');
+                  window.location.reload();
+                }}
+              >
+                {SETUP.committee}
+              </Button>
             </Space>
           )}
           <div hidden={step !== 1}>

@@ -6,6 +6,7 @@ export const SETUP = {
   start: '开始建立支部',
   tryDemo: '先看看演示支部',
   tryDemoHint: '载入一个虚构的离退休干部党支部，可随时体验各项功能。',
+  committee: '我是上级党委，要登录审阅各支部',
   next: '下一步',
   back: '上一步',
   finish: '完成，进入首页',

@@ -1,0 +1,35 @@
+/**
+ * The committee's decisions reaching a branch computer: an approved 备案, 预审, 审批 or 转正审批 (an
+ * `approvals` document the committee wrote) fills in that step of the branch's own dossier (date, 文号,
+ * opinion), so the dossier moves on by itself; a return stays visible as the approval it is. The dossier
+ * is the branch's document: the branch writes it, which keeps each document with one writing side.
+ */
+import type { Subscription } from 'rxjs';
+import type { ApprovalDoc, DossierDoc } from '@shared/model';
+import { applyApproval } from '@shared/rules/approvals';
+import type { BranchDatabase } from '../db/database';
+
+/** Applies every approval there is now and each one that arrives later; returns the stop function. */
+export function applyApprovalsAsTheyArrive(db: BranchDatabase, onApplied?: (approval: ApprovalDoc) => void): () => void {
+  let queue = Promise.resolve();
+  const subscription: Subscription = db.approvals.find().$.subscribe((docs) => {
+    const approvals = docs.map((d) => d.toJSON() as ApprovalDoc);
+    // One after another: two approvals of one dossier must not overwrite each other's step.
+    queue = queue.then(async () => {
+      for (const approval of approvals) {
+        if (approval.targetCollection !== 'dossiers') continue;
+        const doc = await db.dossiers.findOne(approval.targetId).exec();
+        if (!doc) continue;
+        let applied = false;
+        await doc.incrementalModify((current) => {
+          const next = applyApproval(current as DossierDoc, approval);
+          if (!next) return current;
+          applied = true;
+          return { ...next, updatedAt: new Date().toISOString(), updatedBy: approval.decidedBy ?? '上级党委' };
+        });
+        if (applied) onApplied?.(approval);
+      }
+    }).catch((error: unknown) => console.error('applying approvals', error));
+  });
+  return () => subscription.unsubscribe();
+}

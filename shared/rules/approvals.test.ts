@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoBranch, recruitmentEvents } from '../demo';
+import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
+import { applyApproval, approvalLabel, committeeRequests, COMMITTEE_STEPS, describeRequest, isCommitteeStep } from './approvals';
+import { checkTimeline, timelineFromDossier } from './recruitment';
+
+/*
+ * Dossiers laid out by the demo's recruitmentEvents from an application on 2024-01-10:
+ * step 3 2024-05-10, 4 2024-05-17, 7 2025-06-10, 8 2025-06-17, 12 2025-09-10, 13 2025-09-30,
+ * 14 2025-10-05, 15 2025-10-10, 16 2025-10-30, 17 2025-11-10, 18 2025-11-20 … 21 2026-02-10.
+ */
+const STAMP = '2026-11-23T02:00:00.000Z';
+const DOSSIER_ID = '01KAZZZZZZZZZZZZZZZZZZZZZZ';
+const ORG = '01KAORGORGORGORGORGORGORGO';
+
+type Event = DossierDoc['events'][number];
+
+function dossier(lastStep: number, extra: { without?: number[]; add?: Event[]; patch?: Partial<DossierDoc> } = {}): DossierDoc {
+  const events = [...recruitmentEvents('2024-01-10', lastStep, ['王建国', '李秀英'], ['张卫东', '刘淑芬']), ...(extra.add ?? [])]
+    .filter((e) => !extra.without?.includes(e.step))
+    .sort((a, b) => a.step - b.step || a.date.localeCompare(b.date));
+  return {
+    id: DOSSIER_ID,
+    orgId: ORG,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    updatedBy: '书记',
+    personId: '01KAPERSONPERSONPERSONPERS',
+    state: 'open',
+    events,
+    thoughtReports: [],
+    evaluations: [],
+    trainings: [],
+    ...extra.patch,
+  };
+}
+
+const KIND_OF: Record<number, ApprovalKind> = { 4: 'filing', 8: 'filing', 13: 'pre-review', 17: 'approval', 24: 'confirm-approval' };
+
+let serial = 0;
+function approval(step: number, decidedOn: string, fields: Partial<ApprovalDoc> = {}): ApprovalDoc {
+  serial += 1;
+  return {
+    id: `01KAAPPROVAL${String(serial).padStart(14, '0')}`,
+    orgId: ORG,
+    createdAt: `${decidedOn}T08:00:00.000Z`,
+    updatedAt: `${decidedOn}T08:00:00.000Z`,
+    updatedBy: '组织员 陈明',
+    committeeId: '01KACOMMITTEECOMMITTEECOMM',
+    targetCollection: 'dossiers',
+    targetId: DOSSIER_ID,
+    step,
+    kind: KIND_OF[step] ?? 'filing',
+    decision: 'approved',
+    decidedOn,
+    decidedBy: '组织员 陈明',
+    ...fields,
+  };
+}
+
+/** Probation steps after the demo's step 21: 转正申请 and the 支部大会 on given days. */
+const probation = (meeting: string, outcome = '按期转正', apply = '2026-10-01'): Event[] => [
+  { step: 22, date: apply },
+  { step: 23, date: meeting, outcome },
+];
+
+const steps = (requests: { step: number }[]) => requests.map((r) => r.step);
+
+describe('committee steps', () => {
+  it('are the 备案 of steps 4 and 8, the 预审 of 13, the 审批 of 17 and the 转正审批 of 24', () => {
+    expect(COMMITTEE_STEPS.map((s) => [s.step, s.kind, s.leadingStep])).toEqual([
+      [4, 'filing', 3],
+      [8, 'filing', 7],
+      [13, 'pre-review', 12],
+      [17, 'approval', 15],
+      [24, 'confirm-approval', 23],
+    ]);
+    expect([11, 16, 18].some(isCommitteeStep)).toBe(false);
+  });
+
+  it('have Chinese labels for every kind of approval', () => {
+    expect(['filing', 'pre-review', 'approval', 'confirm-approval', 'appraisal-filing'].map((k) => approvalLabel(k as ApprovalKind))).toEqual([
+      '备案',
+      '预审',
+      '审批',
+      '转正审批',
+      '民主评议备案',
+    ]);
+  });
+});
+
+describe('committeeRequests', () => {
+  it('asks nothing before the branch has done a leading step', () => {
+    expect(committeeRequests(dossier(2), [], '2024-03-01')).toEqual([]);
+    expect(committeeRequests(dossier(11), [], '2025-09-01')).toEqual([]);
+  });
+
+  it('asks the 备案 of an activist once step 3 is recorded, with no due date', () => {
+    expect(committeeRequests(dossier(3), [], '2024-05-12')).toEqual([
+      {
+        dossierId: DOSSIER_ID,
+        personId: '01KAPERSONPERSONPERSONPERS',
+        step: 4,
+        kind: 'filing',
+        label: '入党积极分子备案',
+        since: '2024-05-10',
+        overdue: false,
+        state: 'waiting',
+      },
+    ]);
+  });
+
+  it('asks the 备案 of a 发展对象 once step 7 is recorded', () => {
+    expect(committeeRequests(dossier(7, { without: [8] }), [], '2025-06-12')).toMatchObject([{ step: 8, kind: 'filing', label: '发展对象备案', since: '2025-06-10' }]);
+  });
+
+  it('asks the 预审 after the 支委会审查 of step 12, not before the 公示 of five working days is over', () => {
+    const [request, ...others] = committeeRequests(dossier(12), [], '2025-09-11');
+    expect(others).toEqual([]);
+    // 2025-09-10 is a Wednesday: the 10th, 11th, 12th, 15th and 16th are the five working days.
+    expect(request).toMatchObject({ step: 13, kind: 'pre-review', label: '预审', since: '2025-09-10', earliest: '2025-09-17', state: 'waiting', overdue: false });
+    expect(request!.due).toBeUndefined();
+  });
+
+  it('asks nothing once the committee has approved, even before the branch records it', () => {
+    expect(committeeRequests(dossier(12), [approval(13, '2025-09-30', { docNo: '水机党预〔2025〕2号' })], '2025-10-01')).toEqual([]);
+  });
+
+  it('counts a 备案 the committee marked as filed', () => {
+    expect(committeeRequests(dossier(3), [approval(4, '2024-05-20', { decision: 'filed' })], '2024-05-21')).toEqual([]);
+  });
+
+  it('asks nothing for a step the branch recorded by hand', () => {
+    expect(committeeRequests(dossier(13), [], '2025-10-01')).toEqual([]);
+    expect(committeeRequests(dossier(21), [], '2026-03-01')).toEqual([]);
+  });
+
+  it('keeps a returned request waiting for the branch, with the reason', () => {
+    const returned = approval(13, '2025-09-20', { decision: 'returned', comment: '政审材料缺少本人档案审查意见，请补充。' });
+    const [request] = committeeRequests(dossier(12), [returned], '2025-09-25');
+    expect(request).toMatchObject({ step: 13, state: 'returned', since: '2025-09-10', returnedOn: '2025-09-20', returnComment: '政审材料缺少本人档案审查意见，请补充。' });
+    expect(describeRequest(request!)).toBe('上级党委已于 2025-09-20 退回预审：政审材料缺少本人档案审查意见，请补充。请按意见补正，重新支部委员会审查后再报。');
+  });
+
+  it('opens a returned request again once the branch redoes the leading step after the return', () => {
+    const returned = approval(13, '2025-09-20', { decision: 'returned', comment: '请补充材料。' });
+    const redone = dossier(12, { add: [{ step: 12, date: '2025-10-08' }] });
+    expect(committeeRequests(redone, [returned], '2025-10-09')).toMatchObject([{ step: 13, state: 'waiting', since: '2025-10-08', earliest: '2025-10-15', returnedOn: '2025-09-20' }]);
+  });
+
+  it('keeps it returned when the leading step is redone on the day of the return, not after it', () => {
+    const returned = approval(13, '2025-09-20', { decision: 'returned' });
+    const sameDay = dossier(12, { add: [{ step: 12, date: '2025-09-20' }] });
+    expect(committeeRequests(sameDay, [returned], '2025-09-21')).toMatchObject([{ step: 13, state: 'returned' }]);
+  });
+
+  it('closes a request approved after an earlier return', () => {
+    const approvals = [approval(13, '2025-09-20', { decision: 'returned' }), approval(13, '2025-10-20')];
+    expect(committeeRequests(dossier(12, { add: [{ step: 12, date: '2025-10-08' }] }), approvals, '2025-10-21')).toEqual([]);
+  });
+
+  it('dates the 审批 three months after the 支部大会 and marks it overdue the day after', () => {
+    const d = dossier(15);
+    expect(committeeRequests(d, [], '2026-01-10')).toMatchObject([{ step: 17, kind: 'approval', label: '接收预备党员审批', since: '2025-10-10', due: '2026-01-10', overdue: false }]);
+    expect(committeeRequests(d, [], '2026-01-11')).toMatchObject([{ step: 17, overdue: true }]);
+    expect(describeRequest(committeeRequests(d, [], '2026-01-11')[0]!)).toBe('接收预备党员审批：支部于 2025-10-10 报来，等待上级党委办理，应在 2026-01-10 前办理（已逾期）。');
+  });
+
+  it('allows six months for the 审批 when a reason for the delay is recorded', () => {
+    const d = dossier(15, { patch: { approvalDelayReason: '本人在外地挂职，谈话推迟' } });
+    expect(committeeRequests(d, [], '2026-04-10')).toMatchObject([{ step: 17, due: '2026-04-10', overdue: false }]);
+    expect(committeeRequests(d, [], '2026-04-11')).toMatchObject([{ step: 17, overdue: true }]);
+  });
+
+  it('keeps the 审批 open after the committee talk of step 16', () => {
+    expect(steps(committeeRequests(dossier(16), [], '2025-11-01'))).toEqual([17]);
+  });
+
+  it('asks the 转正审批 within three months of the 支部大会 of step 23', () => {
+    const d = dossier(21, { add: probation('2026-10-15') });
+    expect(committeeRequests(d, [], '2027-01-15')).toMatchObject([{ step: 24, kind: 'confirm-approval', label: '转正审批', since: '2026-10-15', due: '2027-01-15', overdue: false }]);
+    expect(committeeRequests(d, [], '2027-01-16')).toMatchObject([{ step: 24, overdue: true }]);
+  });
+
+  it('asks a 转正审批 again in the round after an extension, whatever was decided in the first', () => {
+    const extended = dossier(21, { add: probation('2026-10-15', '延长预备期六个月') });
+    expect(committeeRequests(extended, [], '2026-10-20')).toMatchObject([{ step: 24, label: '延长预备期审批', since: '2026-10-15' }]);
+    const secondRound = dossier(21, {
+      add: [...probation('2026-10-15', '延长预备期六个月'), { step: 24, date: '2026-11-20', docNo: '水机党批〔2026〕9号' }, ...probation('2027-04-15', '按期转正', '2027-04-01')],
+    });
+    const firstDecision = approval(24, '2026-11-20');
+    expect(committeeRequests(secondRound, [firstDecision], '2027-04-20')).toMatchObject([{ step: 24, label: '转正审批', since: '2027-04-15', due: '2027-07-15' }]);
+    expect(committeeRequests(secondRound, [firstDecision, approval(24, '2027-05-06')], '2027-05-07')).toEqual([]);
+  });
+
+  it('asks the 审批 of a 取消预备党员资格 although the dossier is stopped', () => {
+    const cancelled = dossier(21, { add: probation('2026-10-15', '取消预备党员资格'), patch: { state: 'stopped' } });
+    expect(committeeRequests(cancelled, [], '2026-10-20')).toMatchObject([{ step: 24, label: '取消预备党员资格审批' }]);
+  });
+
+  it('asks nothing of a closed or stopped dossier', () => {
+    expect(committeeRequests(dossier(12, { patch: { state: 'closed' } }), [], '2025-09-20')).toEqual([]);
+    expect(committeeRequests(dossier(15, { patch: { state: 'stopped' } }), [], '2025-10-20')).toEqual([]);
+  });
+
+  it('does not ask for a step the dossier has already gone past (the branch fills that record in)', () => {
+    // Entered after the fact: 备案 of step 4 never recorded, but the person is a 发展对象 since step 7.
+    expect(steps(committeeRequests(dossier(7, { without: [4, 8] }), [], '2025-06-12'))).toEqual([8]);
+    // 审批 missing, but the committee's own 备案 of step 18 is there.
+    expect(committeeRequests(dossier(18, { without: [17] }), [], '2025-12-01')).toEqual([]);
+  });
+
+  it('ignores approvals of another dossier, another branch, another collection or another kind', () => {
+    const others = [
+      approval(13, '2025-09-30', { targetId: '01KAOTHEROTHEROTHEROTHEROT' }),
+      approval(13, '2025-09-30', { orgId: '01KAOTHERORGOTHERORGOTHERO' }),
+      approval(13, '2025-09-30', { targetCollection: 'meetings' }),
+      approval(13, '2025-09-30', { kind: 'approval' }),
+      approval(17, '2025-09-30'),
+    ];
+    expect(steps(committeeRequests(dossier(12), others, '2025-10-01'))).toEqual([13]);
+  });
+
+  it('asks the 审批 of a dossier that skipped the 预审, leaving the missing step 13 to the branch (R-ORDER)', () => {
+    expect(steps(committeeRequests(dossier(16, { without: [13, 14] }), [], '2025-11-01'))).toEqual([17]);
+  });
+
+  it('finds nothing waiting in the demo branch, whose dossiers keep every rule', () => {
+    const demo = generateDemoBranch({ today: '2026-11-23' });
+    expect(demo.dossiers.flatMap((d) => committeeRequests(d, [], '2026-11-23'))).toEqual([]);
+  });
+
+  it('finds the 预审 of the demo candidate once its 预审 and 志愿书 are taken out', () => {
+    const demo = generateDemoBranch({ today: '2026-11-23' });
+    const candidate = demo.dossiers.find((d) => d.events.at(-1)?.step === 14)!;
+    const before = { ...candidate, events: candidate.events.filter((e) => e.step < 13) };
+    expect(committeeRequests(before, [], '2026-11-23')).toMatchObject([{ dossierId: candidate.id, personId: candidate.personId, step: 13 }]);
+  });
+
+  it('refuses a "today" that is not a date', () => {
+    expect(() => committeeRequests(dossier(12), [], '2025/09/20')).toThrow(RangeError);
+  });
+});
+
+describe('applyApproval', () => {
+  it('records an approved 预审 as step 13 with the decision date, 文号 and comment, in step order', () => {
+    const d = dossier(12);
+    const next = applyApproval(d, approval(13, '2025-09-30', { docNo: '水机党预〔2025〕2号', comment: '同意，请发放入党志愿书。' }))!;
+    expect(next.events.map((e) => e.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(next.events.at(-1)).toEqual({ step: 13, date: '2025-09-30', docNo: '水机党预〔2025〕2号', outcome: '预审同意', note: '同意，请发放入党志愿书。' });
+    expect(next.updatedAt).toBe(STAMP);
+    expect(next.updatedBy).toBe('书记');
+    expect(d.events).toHaveLength(12);
+  });
+
+  it('closes the committee request it answers', () => {
+    const next = applyApproval(dossier(12), approval(13, '2025-09-30'))!;
+    expect(committeeRequests(next, [], '2025-10-01')).toEqual([]);
+  });
+
+  it('changes nothing the second time the same approval is applied', () => {
+    const a = approval(13, '2025-09-30', { docNo: '水机党预〔2025〕2号' });
+    const once = applyApproval(dossier(12), a)!;
+    expect(applyApproval(once, a)).toBeNull();
+  });
+
+  it('records a 备案 marked filed as 已备案', () => {
+    const next = applyApproval(dossier(3), approval(4, '2024-05-20', { decision: 'filed', docNo: '水机党备〔2024〕3号' }))!;
+    expect(next.events.find((e) => e.step === 4)).toEqual({ step: 4, date: '2024-05-20', docNo: '水机党备〔2024〕3号', outcome: '已备案' });
+  });
+
+  it('leaves a 文号 or note out when the committee gave none', () => {
+    const next = applyApproval(dossier(15), approval(17, '2025-12-01', { docNo: '  ', comment: '' }))!;
+    expect(next.events.find((e) => e.step === 17)).toEqual({ step: 17, date: '2025-12-01', outcome: '同意接收为预备党员' });
+  });
+
+  it('does nothing with a return', () => {
+    expect(applyApproval(dossier(12), approval(13, '2025-09-20', { decision: 'returned', comment: '请补充材料。' }))).toBeNull();
+  });
+
+  it('never overwrites a step the branch recorded by hand', () => {
+    const d = dossier(13);
+    expect(applyApproval(d, approval(13, '2025-10-02', { docNo: '另一个文号' }))).toBeNull();
+    expect(d.events.find((e) => e.step === 13)!.docNo).toBe('水机党预〔2025〕2号');
+  });
+
+  it('does nothing with a decision on another dossier, branch or collection, or of another kind', () => {
+    const d = dossier(12);
+    expect(applyApproval(d, approval(13, '2025-09-30', { targetId: '01KAOTHEROTHEROTHEROTHEROT' }))).toBeNull();
+    expect(applyApproval(d, approval(13, '2025-09-30', { orgId: '01KAOTHERORGOTHERORGOTHERO' }))).toBeNull();
+    expect(applyApproval(d, approval(13, '2025-09-30', { targetCollection: 'appraisals' }))).toBeNull();
+    expect(applyApproval(d, approval(13, '2025-09-30', { kind: 'approval' }))).toBeNull();
+  });
+
+  it('does nothing with a step that is not the committee’s decision, or with no step', () => {
+    expect(applyApproval(dossier(15), approval(16, '2025-10-30', { kind: 'approval' }))).toBeNull();
+    expect(applyApproval(dossier(11), approval(11, '2025-08-10', { kind: 'approval' }))).toBeNull();
+    const { step: _step, ...withoutStep } = approval(13, '2025-09-30');
+    expect(applyApproval(dossier(12), withoutStep)).toBeNull();
+  });
+
+  it('does nothing on a closed dossier', () => {
+    expect(applyApproval(dossier(12, { patch: { state: 'closed' } }), approval(13, '2025-09-30'))).toBeNull();
+  });
+
+  it('does nothing when the dossier does not show the step the decision answers', () => {
+    expect(applyApproval(dossier(11), approval(13, '2025-09-30'))).toBeNull();
+    expect(applyApproval(dossier(21), approval(24, '2026-11-01'))).toBeNull();
+  });
+
+  it('records the 转正审批 with what the 支部大会 decided', () => {
+    const next = applyApproval(dossier(21, { add: probation('2026-10-15') }), approval(24, '2026-11-05', { docNo: '水机党批〔2026〕15号' }))!;
+    expect(next.events.at(-1)).toEqual({ step: 24, date: '2026-11-05', docNo: '水机党批〔2026〕15号', outcome: '同意按期转正' });
+  });
+
+  it('records the second round’s 转正审批 after an extension, and not the first round’s again', () => {
+    const d = dossier(21, {
+      add: [...probation('2026-10-15', '延长预备期六个月'), { step: 24, date: '2026-11-20' }, ...probation('2027-04-15', '按期转正', '2027-04-01')],
+    });
+    expect(applyApproval(d, approval(24, '2026-11-20'))).toBeNull();
+    const next = applyApproval(d, approval(24, '2027-05-06'))!;
+    expect(next.events.filter((e) => e.step === 24).map((e) => [e.date, e.outcome])).toEqual([
+      ['2026-11-20', undefined],
+      ['2027-05-06', '同意按期转正'],
+    ]);
+  });
+
+  it('records the 审批 of a 取消预备党员资格 and leaves the dossier stopped', () => {
+    const cancelled = dossier(21, { add: probation('2026-10-15', '取消预备党员资格'), patch: { state: 'stopped' } });
+    const next = applyApproval(cancelled, approval(24, '2026-11-05'))!;
+    expect(next.state).toBe('stopped');
+    expect(next.events.at(-1)).toMatchObject({ step: 24, outcome: '同意取消预备党员资格' });
+  });
+
+  it('gives a 预审 the 志愿书 can follow (R-PREREVIEW-BEFORE-FORM)', () => {
+    const filledEarly = dossier(14, { without: [13] });
+    const rules = (d: DossierDoc) => checkTimeline(timelineFromDossier(d, '1990-03-01'), '2025-10-06').violations.filter((v) => v.step === 13 || v.step === 14).map((v) => v.rule);
+    expect(rules(filledEarly)).toEqual(['R-PREREVIEW-BEFORE-FORM']);
+    expect(rules(applyApproval(filledEarly, approval(13, '2025-09-30'))!)).toEqual([]);
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * The 上级党委's part of recruitment (domain reference §1): which steps of a dossier wait for the
+ * committee, and how its decision (an `approvals` document, the only thing a committee writes) becomes
+ * a step of the branch's dossier.
+ *
+ * Committee steps, by the "who acts" column: 4 and 8 报上级党委备案 (branch → committee), 13 上级党委预审,
+ * 17 上级党委审批, 24 上级党委审批 (转正). Not here: 11 集中培训 and 16 派人谈话 are things the committee
+ * does, not decisions on a branch's report, and 18 is the committee's own 备案 with the organization
+ * department above it, whose answer this app does not receive.
+ *
+ * Pure: "today" comes in as an argument. Counting of months is shared/dates' addMonths, as in
+ * recruitment.ts, whose R-APPROVAL-3M and R-CONFIRM-APPROVAL-3M due dates (not exported there) are
+ * computed the same way here.
+ */
+import { addDays, addMonths, isValidDate } from '../dates';
+import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
+import { recordStep, type DossierEvent } from './dossier';
+import { nthWorkingDay, readProbationOutcome } from './recruitment';
+import { recruitmentStep } from './recruitment-steps';
+
+export interface CommitteeStep {
+  step: number;
+  kind: ApprovalKind;
+  /** The branch's step that reports the matter to the committee. */
+  leadingStep: number;
+  /**
+   * The first step whose record shows the dossier went past this one: a request is no longer open
+   * then (the branch fills in the missing record, which R-ORDER asks for), so a dossier entered
+   * after the fact does not fill the committee's queue with decisions it would date today.
+   */
+  passedAt: number;
+}
+
+/** The committee's steps of the 25 (domain reference §1), in order. */
+export const COMMITTEE_STEPS: readonly CommitteeStep[] = [
+  { step: 4, kind: 'filing', leadingStep: 3, passedAt: 7 }, // 5, 6 may start before the 备案 returns
+  { step: 8, kind: 'filing', leadingStep: 7, passedAt: 12 }, // 9, 10, 11 share R-ORDER's place with 8
+  { step: 13, kind: 'pre-review', leadingStep: 12, passedAt: 14 },
+  { step: 17, kind: 'approval', leadingStep: 15, passedAt: 18 }, // 16 (the committee's talk) comes before
+  { step: 24, kind: 'confirm-approval', leadingStep: 23, passedAt: 25 },
+];
+
+const APPROVAL_LABELS: Readonly<Record<ApprovalKind, string>> = {
+  filing: '备案',
+  'pre-review': '预审',
+  approval: '审批',
+  'confirm-approval': '转正审批',
+  'appraisal-filing': '民主评议备案',
+};
+
+/** 备案, 预审, 审批, 转正审批, 民主评议备案. */
+export function approvalLabel(kind: ApprovalKind): string {
+  return APPROVAL_LABELS[kind];
+}
+
+export function committeeStep(step: number): CommitteeStep | undefined {
+  return COMMITTEE_STEPS.find((s) => s.step === step);
+}
+
+export function isCommitteeStep(step: number): boolean {
+  return committeeStep(step) !== undefined;
+}
+
+const APPROVAL_MONTHS = 3; // R-APPROVAL-3M
+const APPROVAL_MONTHS_WITH_REASON = 6; // R-APPROVAL-3M: up to six with a recorded reason
+const CONFIRM_APPROVAL_MONTHS = 3; // R-CONFIRM-APPROVAL-3M
+const PUBLICITY_WORKING_DAYS = 5; // R-PUBLICITY-5WD
+
+export interface CommitteeRequest {
+  dossierId: string;
+  personId: string;
+  step: number;
+  kind: ApprovalKind;
+  /** In Chinese, what is asked: '入党积极分子备案', '预审', '转正审批'… */
+  label: string;
+  /** When the branch did the leading step (the latest time, after a return). */
+  since: string;
+  /** Step 13: the first day a 预审意见 may carry, once a 公示 of five working days is over (R-PUBLICITY-5WD). */
+  earliest?: string;
+  /** The last day the rules give: step 17 (R-APPROVAL-3M), step 24 (R-CONFIRM-APPROVAL-3M). */
+  due?: string;
+  overdue: boolean;
+  /** 'returned': the committee sent it back and the branch has not done the leading step again since. */
+  state: 'waiting' | 'returned';
+  /** The latest return of this request, if any, and its reason. */
+  returnedOn?: string;
+  returnComment?: string;
+}
+
+const isDecided = (a: ApprovalDoc): boolean => a.decision === 'approved' || a.decision === 'filed';
+
+/** Whether the approval is the committee's answer on this dossier's `step`. */
+function concerns(approval: ApprovalDoc, dossier: DossierDoc, step: CommitteeStep): boolean {
+  return (
+    approval.targetCollection === 'dossiers' &&
+    approval.targetId === dossier.id &&
+    approval.orgId === dossier.orgId &&
+    approval.step === step.step &&
+    approval.kind === step.kind &&
+    isValidDate(approval.decidedOn)
+  );
+}
+
+const datesOf = (dossier: DossierDoc, step: number): string[] =>
+  dossier.events
+    .filter((e) => e.step === step && isValidDate(e.date))
+    .map((e) => e.date)
+    .sort();
+
+/** The latest record of a step (23 may be recorded more than once). */
+const lastEvent = (dossier: DossierDoc, step: number): DossierEvent | undefined =>
+  dossier.events.filter((e) => e.step === step).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+
+/**
+ * Whether the dossier still takes committee decisions on `step`: an open one; a stopped one only for
+ * the 审批 of a 取消预备党员资格 (step 23 stops the dossier, the committee still approves it).
+ */
+function takesDecisions(dossier: DossierDoc, step: number): boolean {
+  if (dossier.state === 'open') return true;
+  if (dossier.state !== 'stopped' || step !== 24) return false;
+  const lastMeeting = lastEvent(dossier, 23);
+  return lastMeeting !== undefined && readProbationOutcome(lastMeeting.outcome).outcome === 'cancel';
+}
+
+/**
+ * The period a decision on `step` dated `on` belongs to: from the latest leading step on or before it
+ * to the next one. Only step 24 repeats (23 延长 → 24 → 22 → 23 转正 → 24), so for the others it is
+ * the whole dossier once the leading step is recorded. Undefined when no leading step precedes `on`.
+ */
+function periodOf(dossier: DossierDoc, step: CommitteeStep, on: string): { from: string; until?: string } | undefined {
+  const leading = datesOf(dossier, step.leadingStep);
+  if (step.step !== 24) return leading.length > 0 ? { from: '0000-00-00' } : undefined;
+  const index = leading.findLastIndex((d) => d <= on);
+  if (index === -1) return undefined;
+  const next = leading[index + 1];
+  return { from: leading[index]!, ...(next !== undefined ? { until: next } : {}) };
+}
+
+const within = (date: string, period: { from: string; until?: string }): boolean =>
+  date >= period.from && (period.until === undefined || date < period.until);
+
+/** The label of a request: which 备案 it is, or what the 转正 meeting decided. */
+function requestLabel(dossier: DossierDoc, step: CommitteeStep): string {
+  if (step.step === 4) return '入党积极分子备案';
+  if (step.step === 8) return '发展对象备案';
+  if (step.step === 17) return '接收预备党员审批';
+  if (step.step === 24) {
+    const outcome = readProbationOutcome(lastEvent(dossier, 23)?.outcome).outcome;
+    return outcome === 'extend' ? '延长预备期审批' : outcome === 'cancel' ? '取消预备党员资格审批' : '转正审批';
+  }
+  return approvalLabel(step.kind);
+}
+
+function dueOf(dossier: DossierDoc, step: number, since: string): string | undefined {
+  if (step === 17) return addMonths(since, dossier.approvalDelayReason?.trim() ? APPROVAL_MONTHS_WITH_REASON : APPROVAL_MONTHS);
+  if (step === 24) return addMonths(since, CONFIRM_APPROVAL_MONTHS);
+  return undefined;
+}
+
+/**
+ * What the committee has to act on for this dossier on `today`, in step order. A request exists when
+ * the branch has done the leading step, the committee step is neither recorded in the dossier nor
+ * approved/filed by an approval (for step 24: since the latest 转正 meeting), and no later step shows
+ * the dossier went past it. After a return the request waits for the branch ('returned') until the
+ * branch does the leading step again on a later day.
+ */
+export function committeeRequests(dossier: DossierDoc, approvals: readonly ApprovalDoc[], today: string): CommitteeRequest[] {
+  if (!isValidDate(today)) throw new RangeError(`today must be a date written YYYY-MM-DD, got ${today}`);
+  const requests: CommitteeRequest[] = [];
+  for (const step of COMMITTEE_STEPS) {
+    if (!takesDecisions(dossier, step.step)) continue;
+    const since = datesOf(dossier, step.leadingStep).at(-1);
+    if (since === undefined) continue;
+    if (dossier.events.some((e) => e.step >= step.passedAt)) continue;
+    const period = periodOf(dossier, step, since)!;
+    if (datesOf(dossier, step.step).some((d) => within(d, period))) continue;
+    const mine = approvals.filter((a) => concerns(a, dossier, step));
+    if (mine.some((a) => isDecided(a) && within(a.decidedOn, period))) continue;
+
+    const lastReturn = mine
+      .filter((a) => a.decision === 'returned')
+      .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.createdAt.localeCompare(b.createdAt))
+      .at(-1);
+    const due = dueOf(dossier, step.step, since);
+    requests.push({
+      dossierId: dossier.id,
+      personId: dossier.personId,
+      step: step.step,
+      kind: step.kind,
+      label: requestLabel(dossier, step),
+      since,
+      // R-PUBLICITY-5WD: as recruitment.ts reads it, five working days counted from step 12 when the 公示 is not recorded yet.
+      ...(step.step === 13 ? { earliest: addDays(nthWorkingDay(since, PUBLICITY_WORKING_DAYS), 1) } : {}),
+      ...(due !== undefined ? { due } : {}),
+      overdue: due !== undefined && today > due,
+      state: lastReturn !== undefined && since <= lastReturn.decidedOn ? 'returned' : 'waiting',
+      ...(lastReturn !== undefined ? { returnedOn: lastReturn.decidedOn } : {}),
+      ...(lastReturn?.comment ? { returnComment: lastReturn.comment } : {}),
+    });
+  }
+  return requests;
+}
+
+/** One line in Chinese for a list or the dossier's page. */
+export function describeRequest(request: CommitteeRequest): string {
+  if (request.state === 'returned') {
+    const leading = recruitmentStep(committeeStep(request.step)!.leadingStep).name;
+    const reason = request.returnComment?.trim().replace(/[。．.！!；;，,\s]+$/u, '');
+    return `上级党委已于 ${request.returnedOn} 退回${request.label}${reason ? `：${reason}` : ''}。请按意见补正，重新${leading}后再报。`;
+  }
+  const due = request.due ? `，应在 ${request.due} 前办理${request.overdue ? '（已逾期）' : ''}` : '';
+  return `${request.label}：支部于 ${request.since} 报来，等待上级党委办理${due}。`;
+}
+
+/** What the committee's decision says, as the step's outcome. */
+function outcomeText(dossier: DossierDoc, approval: ApprovalDoc, step: number): string {
+  if (approval.decision === 'filed' || step === 4 || step === 8) return '已备案';
+  if (step === 13) return '预审同意';
+  if (step === 17) return '同意接收为预备党员';
+  const meeting = dossier.events.filter((e) => e.step === 23 && e.date <= approval.decidedOn).at(-1);
+  return `同意${meeting?.outcome?.trim() || '按期转正'}`;
+}
+
+/**
+ * The branch side: an approved or filed decision on a committee step the dossier has not recorded
+ * yet gives the dossier with that step recorded (date = decidedOn, 文号, the decision as outcome, the
+ * comment as note); `updatedAt` and `updatedBy` are the caller's to set. Null when nothing changes:
+ * another target, not a committee step, a return, a dossier that takes no decisions any more, a
+ * decision without the leading step before it, or the step already recorded (by the branch by hand,
+ * or by an earlier application: applying twice changes nothing the second time). A step the branch
+ * recorded is never overwritten.
+ */
+export function applyApproval(dossier: DossierDoc, approval: ApprovalDoc): DossierDoc | null {
+  const step = approval.step === undefined ? undefined : committeeStep(approval.step);
+  if (!step || !concerns(approval, dossier, step) || !isDecided(approval)) return null;
+  if (!takesDecisions(dossier, step.step)) return null;
+  const period = periodOf(dossier, step, approval.decidedOn);
+  if (!period) return null;
+  if (dossier.events.some((e) => e.step === step.step && within(e.date, period))) return null;
+  const event: DossierEvent = {
+    step: step.step,
+    date: approval.decidedOn,
+    outcome: outcomeText(dossier, approval, step.step),
+    ...(approval.docNo?.trim() ? { docNo: approval.docNo.trim() } : {}),
+    ...(approval.comment?.trim() ? { note: approval.comment.trim() } : {}),
+  };
+  // recordStep keeps the events in step order; the dossier's own stamp leaves updatedAt to the caller.
+  return recordStep(dossier, event, { now: dossier.updatedAt, by: dossier.updatedBy }).dossier;
+}
