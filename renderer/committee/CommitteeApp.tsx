@@ -378,7 +378,7 @@ function Statistics({ branches, data }: { branches: CommitteeBranch[]; data: Dat
   const total = ['合计', ...STAT_HEADERS.slice(1).map((_, i) => rows.reduce((sum, r) => sum + Number(r[i + 1]), 0))];
   const table = [...rows, total].map((r) => r.map(String));
   const exportExcel = async () => {
-    const bytes = await tableWorkbook('党员统计表', `${useSyncStore.getState().account?.orgName ?? ''}　${todayInChina()}`, STAT_HEADERS, table);
+    const bytes = await tableWorkbook('党员统计表', `${useSyncStore.getState().account?.orgName ?? ''} ${todayInChina()}`, STAT_HEADERS, table);
     const saved = await platform().saveFile({ suggestedName: `党员统计表-${todayInChina()}.xlsx`, data: bytes, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
     if (saved.saved) message.success('已导出。');
   };
