@@ -12,6 +12,9 @@ export async function createBranch(page: Page, name = '东风社区离退休党�
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('支部书记姓名').fill('王建国');
   await page.getByRole('button', { name: '下一步' }).click();
+  // A test laptop without a password (password.web.spec.ts sets one).
+  await page.getByText('不设密码（多人共用的办公电脑）').click();
+  await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '完成，进入首页' }).click();
   await expect(page.locator('.app-header')).toContainText(name);
 }
