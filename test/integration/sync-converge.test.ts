@@ -68,6 +68,22 @@ interface Device {
   close(): Promise<void>;
 }
 
+/** Signs a device in and starts the app's replication on its database (the server's port may change on restart). */
+async function signedInReplication(rx: RxDatabase, username: string, deviceName: string, identifier: string, localOrgId?: string): Promise<Controller> {
+  const answer = await login(fetch, baseUrl, { username, password: PASSWORD, deviceName, ...(localOrgId ? { localOrgId } : {}) });
+  const api = createHttpApi({
+    fetch: (url, init) => fetch(url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`), init),
+    session: { baseUrl, account: answer.account, refreshToken: answer.refreshToken },
+    accessToken: answer.accessToken,
+    onTokens: () => undefined,
+    onSignedOut: (error) => {
+      throw error;
+    },
+  });
+  const onStatus = (e: { kind: string; error?: { code: string; message: string } }) => void (e.kind === 'error' && console.log('SYNCERR', e.error?.code, e.error?.message));
+  return startReplication({ db: rx as never, api, role: answer.account.role, identifier, onStatus, only: COLLECTIONS });
+}
+
 let counter = 0;
 /** A computer running the app: its own database, signed in, replicating. */
 async function device(name: string, username: string, localOrgId?: string, seed?: (db: RxDatabase) => Promise<void>): Promise<Device> {
@@ -80,18 +96,8 @@ async function device(name: string, username: string, localOrgId?: string, seed?
   });
   await rx.addCollections(Object.fromEntries(COLLECTIONS.map((c) => [c, { ...collections[c], conflictHandler: conflictHandlerFor(c) }])));
   await seed?.(rx);
-  const answer = await login(fetch, baseUrl, { username, password: PASSWORD, deviceName: name, ...(localOrgId ? { localOrgId } : {}) });
-  const api = createHttpApi({
-    fetch: (url, init) => fetch(url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`), init),
-    session: { baseUrl, account: answer.account, refreshToken: answer.refreshToken },
-    accessToken: answer.accessToken,
-    onTokens: () => undefined,
-    onSignedOut: (error) => {
-      throw error;
-    },
-  });
   const identifier = `${name}-${counter}`;
-  const sync = startReplication({ db: rx as never, api, role: answer.account.role, identifier, onStatus: (e) => e.kind === 'error' && console.log('SYNCERR', e.error?.code, e.error?.message), only: COLLECTIONS });
+  const sync = await signedInReplication(rx, username, name, identifier, localOrgId);
   await sync.initialDone();
   return {
     name,
@@ -232,17 +238,7 @@ describe('two branch computers and the committee, offline edits, every order of 
 
 /** The device's replication starts again (back online) on the same local database. */
 async function reconnect(d: Device, username: string): Promise<Device> {
-  const answer = await login(fetch, baseUrl, { username, password: PASSWORD, deviceName: d.name });
-  const api = createHttpApi({
-    fetch: (url, init) => fetch(url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`), init),
-    session: { baseUrl, account: answer.account, refreshToken: answer.refreshToken },
-    accessToken: answer.accessToken,
-    onTokens: () => undefined,
-    onSignedOut: (error) => {
-      throw error;
-    },
-  });
-  const sync = startReplication({ db: d.db as never, api, role: answer.account.role, identifier: d.identifier, onStatus: (e) => e.kind === 'error' && console.log('SYNCERR', e.error?.code, e.error?.message), only: COLLECTIONS });
+  const sync = await signedInReplication(d.db, username, d.name, d.identifier);
   await sync.initialDone();
   return {
     ...d,
