@@ -52,3 +52,7 @@ console.log('\n会议记录');
 const minutes = await measureMeetingsList(Number(process.env.BENCH_LIST_RUNS ?? 7));
 row(`open the minutes list: this year (${minutes.meetings} meetings in 5 years)`, minutes.thisYear);
 row('  switch to all five years', minutes.allYears);
+
+console.log('\n同步');
+const { printSyncBenchmarks } = await import('./sync.ts');
+await printSyncBenchmarks(row);
