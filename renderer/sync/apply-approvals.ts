@@ -19,7 +19,8 @@ export function applyApprovalsAsTheyArrive(db: BranchDatabase, onApplied?: (appr
       for (const approval of approvals) {
         if (approval.targetCollection !== 'dossiers') continue;
         const doc = await db.dossiers.findOne(approval.targetId).exec();
-        if (!doc) continue;
+        // Most approvals were applied long ago: check before writing, so a start does not rewrite (and re-send) every dossier.
+        if (!doc || !applyApproval(doc.toJSON() as DossierDoc, approval)) continue;
         let applied = false;
         await doc.incrementalModify((current) => {
           const next = applyApproval(current as DossierDoc, approval);

@@ -8,6 +8,7 @@
  * with the data key, so a copied profile without the password opens no server session.
  */
 import type { RxCollection } from 'rxdb';
+import type { Subscription } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/model';
 import type { Account, CommitteeBranch, TokenPair } from '@shared/sync/protocol';
 import type { BranchDatabase } from '../db/database';
@@ -64,6 +65,8 @@ let running: { db: BranchDatabase; settings: StoredSettings } | null = null;
 let confirmed: Record<string, string> = {};
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+/** Local writes watched for the pending count; ended with the sync, so signing in again does not watch twice. */
+let watching: Subscription[] = [];
 
 function rememberConfirmed(collection: CollectionName, id: string, updatedAt: string): void {
   if (!running) return;
@@ -147,7 +150,7 @@ function start(db: BranchDatabase, settings: StoredSettings, refreshToken: strin
     onConfirmed: rememberConfirmed,
   });
   // Local writes change what waits to be sent.
-  for (const name of COLLECTION_NAMES) (db[name] as unknown as RxCollection).$.subscribe(() => schedulePendingCount());
+  watching = COLLECTION_NAMES.map((name) => (db[name] as unknown as RxCollection).$.subscribe(() => schedulePendingCount()));
   schedulePendingCount();
 }
 
@@ -210,6 +213,8 @@ export async function stopSync(): Promise<void> {
   currentApi = null;
   running = null;
   clearTimeout(pendingTimer);
+  for (const subscription of watching) subscription.unsubscribe();
+  watching = [];
   if (current) await current.stop();
 }
 
