@@ -45,14 +45,16 @@ export function recordConflicts(collection: CollectionName, docId: string, found
   if (found.length === 0) return;
   const fresh = found.map((c) => ({ ...c, key: `${collection}/${docId}/${c.path.join('.')}`, collection, docId, at: now.toISOString() }));
   const keys = new Set(fresh.map((c) => c.key));
-  const conflicts = [...useConflictStore.getState().conflicts.filter((c) => !keys.has(c.key)), ...fresh];
-  useConflictStore.setState({ conflicts });
-  void persist(conflicts).catch((error: unknown) => console.error('sync conflicts not kept', error));
+  keep([...useConflictStore.getState().conflicts.filter((c) => !keys.has(c.key)), ...fresh]);
 }
 
 /** The secretary has looked at it (kept the server's value, or took the local one back). */
 export function dismissConflict(key: string): void {
-  const conflicts = useConflictStore.getState().conflicts.filter((c) => c.key !== key);
+  keep(useConflictStore.getState().conflicts.filter((c) => c.key !== key));
+}
+
+/** The list shown in 同步, and kept on this computer. */
+function keep(conflicts: StoredConflict[]): void {
   useConflictStore.setState({ conflicts });
   void persist(conflicts).catch((error: unknown) => console.error('sync conflicts not kept', error));
 }
