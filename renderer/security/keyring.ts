@@ -11,6 +11,7 @@
  *
  * Pure Web Crypto: the same code runs in Electron's page, a browser and the unit tests.
  */
+import { newCode, normalizeCode } from '@shared/sync/code';
 import { fromBase64, toBase64 } from '../db/encryption';
 
 export const PBKDF2_ROUNDS = 600_000;
@@ -73,27 +74,9 @@ function normalizePassword(password: string): string {
   return password.normalize('NFC');
 }
 
-// Recovery codes: 25 characters of Crockford base 32 (125 bits) in five groups, easy to read aloud and
-// to type back: no I, L, O or U; lower case, spaces and dashes are ignored, and I/L/O typed are read as 1/1/0.
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const RECOVERY_LENGTH = 25;
-
-export function newRecoveryCode(): string {
-  const bytes = randomBytes(RECOVERY_LENGTH);
-  const chars = [...bytes].map((b) => CROCKFORD[b & 31]);
-  return [0, 5, 10, 15, 20].map((i) => chars.slice(i, i + 5).join('')).join('-');
-}
-
-/** The code as it was made, from what someone typed; null when it cannot be one. */
-export function normalizeRecoveryCode(typed: string): string | null {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s\-－—_]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
-  if (cleaned.length !== RECOVERY_LENGTH || [...cleaned].some((c) => !CROCKFORD.includes(c))) return null;
-  return [0, 5, 10, 15, 20].map((i) => cleaned.slice(i, i + 5)).join('-');
-}
+// Recovery codes: see shared/sync/code.ts (the same kind of code as the 离线同步码).
+export const newRecoveryCode = newCode;
+export const normalizeRecoveryCode = normalizeCode;
 
 /** Why a password is not accepted, in Chinese; null when it is. */
 export function passwordProblem(password: string, repeated: string): string | null {

@@ -4,10 +4,12 @@
  *   create-org --parent <id> --kind branch|general-branch --name …
  *   create-user --org <id> --username … --name … [--password …]
  *   reset-password --username … [--password …]
+ *   file-code --org <id>      (a new 离线同步码 for a branch that syncs by file)
  *   list
  */
 import { parseArgs } from 'node:util';
 import type { Db } from './db/connect';
+import { issueFileCode } from './sync/file-sync';
 import { AdminError, createCommittee, createOrg, createUser, KIND_LABELS, listTree, resetPassword, type CreatedUser, type OrgTreeNode } from './orgs/admin';
 
 export const ADMIN_USAGE = `用法：npm run server -- admin <命令> [参数]
@@ -15,6 +17,7 @@ export const ADMIN_USAGE = `用法：npm run server -- admin <命令> [参数]
   create-org --parent <上级组织编号> --kind branch|general-branch --name <名称>
   create-user --org <组织编号> --username <用户名> --name <姓名> [--password <密码>]
   reset-password --username <用户名> [--password <密码>]
+  file-code --org <支部编号>        生成离线同步码（没有网络、用文件同步的支部）
   list`;
 
 const OPTIONS = {
@@ -61,6 +64,11 @@ export async function runAdminCommand(db: Db, args: string[], print: (line: stri
       case 'reset-password': {
         const user = await resetPassword(db, { username: need('username'), password: values.password });
         printAccount(print, '已重设密码，该账号的所有电脑均已退出登录', user);
+        return 0;
+      }
+      case 'file-code': {
+        const { code, org } = await issueFileCode(db, null, need('org'));
+        print(`「${org.name}」的离线同步码：${code}\n请抄在纸上交给该支部书记，在「同步 → 用文件同步」里输入。以前的同步码从现在起作废。`);
         return 0;
       }
       case 'list': {

@@ -11,6 +11,7 @@ import type { Db } from './db/connect';
 import { HttpError } from './errors';
 import { authRoutes } from './routes/auth';
 import { committeeRoutes } from './routes/committee';
+import { fileSyncRoutes } from './routes/file-sync';
 import type { RouteContext } from './routes/context';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, ctx);
   streamRoutes(app, ctx);
   committeeRoutes(app, ctx);
+  fileSyncRoutes(app, ctx);
 
   const webDir = options.webDir ?? null;
   if (webDir) await app.register(fastifyStatic, { root: webDir, prefix: '/' });

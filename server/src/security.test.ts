@@ -115,6 +115,9 @@ const endpoints: [string, () => InjectOptions][] = [
   ['event stream', () => ({ method: 'GET', url: '/api/sync/stream' })],
   ['logout', () => ({ method: 'POST', url: '/api/auth/logout', payload: {} })],
   ['committee branches', () => ({ method: 'GET', url: '/api/committee/branches' })],
+  ['file sync code', () => ({ method: 'POST', url: '/api/file-sync/code', payload: { orgId: 'x' } })],
+  ['file sync import', () => ({ method: 'POST', url: '/api/file-sync/import', payload: { format: 'branchdesk-sync' } })],
+  ['file sync reply', () => ({ method: 'GET', url: '/api/file-sync/reply/x' })],
 ];
 
 describe.each(endpoints)('%s', (_name, request) => {
@@ -231,6 +234,18 @@ describe('scope', () => {
   it('a branch cannot see the committee overview', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/committee/branches', headers: bearer(tokens.a) });
     expect(response.statusCode).toBe(403);
+  });
+
+  it('a branch cannot issue a 离线同步码 or take a reply file, not even its own', async () => {
+    const own = await db.selectFrom('orgs').select('id').where('data_org_id', '=', a.orgId).executeTakeFirstOrThrow();
+    for (const request of [
+      { method: 'POST' as const, url: '/api/file-sync/code', payload: { orgId: own.id } },
+      { method: 'GET' as const, url: `/api/file-sync/reply/${own.id}` },
+    ]) {
+      const response = await app.inject({ ...request, headers: bearer(tokens.a) });
+      expect(response.statusCode).toBe(403);
+    }
+    await expectNothingStored();
   });
 });
 

@@ -23,7 +23,14 @@ export const API_PATHS = {
   /** Server-sent events; see {@link SyncStreamEvent}. */
   stream: '/api/sync/stream',
   committeeBranches: '/api/committee/branches',
+  /** Committee only: {@link FileCodeBody} → {@link FileCodeResponse}, a new 离线同步码 for a branch. */
+  fileSyncCode: '/api/file-sync/code',
+  /** Committee only: the `.bdsync` file's JSON as body → {@link FileImportResponse}. */
+  fileSyncImport: '/api/file-sync/import',
 } as const;
+
+/** Committee only: `GET` → {@link FileReplyResponse}, a reply file for a branch that syncs by file. */
+export const fileSyncReplyPath = (orgId: string): string => `/api/file-sync/reply/${encodeURIComponent(orgId)}`;
 
 /** `GET` with {@link PullQuery} as query string. */
 export const pullPath = (collection: CollectionName): string => `/api/sync/${collection}/pull`;
@@ -177,10 +184,44 @@ export interface CommitteeBranch {
   lastSyncAt: string | null;
   /** Documents not deleted, per collection. */
   docCounts: Partial<Record<CollectionName, number>>;
+  /** The branch has a 离线同步码: it syncs by file (too). */
+  fileSync: boolean;
 }
 
 export interface CommitteeBranchesResponse {
   branches: CommitteeBranch[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sync by file (shared/sync/file-format.ts)
+
+export interface FileCodeBody {
+  /** The branch's server org id. */
+  orgId: string;
+}
+
+export interface FileCodeResponse {
+  orgId: string;
+  orgName: string;
+  /** The 离线同步码, shown once: files made with the branch's earlier code are refused from now on. */
+  code: string;
+}
+
+export interface FileReplyResponse {
+  orgId: string;
+  orgName: string;
+  /** The reply file's text, to save as `replyName`. */
+  reply: string;
+  replyName: string;
+}
+
+export interface FileImportResponse extends FileReplyResponse {
+  /** Documents stored, already there unchanged, and in conflict (their current state is in the reply). */
+  accepted: number;
+  unchanged: number;
+  conflicts: number;
+  /** The same file was imported before. */
+  seenBefore: boolean;
 }
 
 export interface HealthResponse {

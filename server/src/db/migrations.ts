@@ -76,6 +76,28 @@ export const migrations: Record<string, Migration> = {
     )`,
     `create index audit_at on audit (at)`,
   ),
+  // Sync by file (shared/sync/file-format.ts): a branch's 离线同步码, and the branch files imported.
+  '0002-file-sync': statements(
+    `create table file_sync (
+      org_id text primary key references orgs (id),
+      key_id text not null unique,
+      code text not null,
+      device_id text references devices (id),
+      branch_checkpoint bigint not null default 0,
+      created_at timestamptz not null default now(),
+      created_by text
+    )`,
+    `create table file_imports (
+      file_id text primary key,
+      org_id text not null references orgs (id),
+      imported_at timestamptz not null default now(),
+      imported_by text,
+      checkpoint bigint not null,
+      accepted integer not null,
+      unchanged integer not null,
+      conflicts integer not null
+    )`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,12 +70,39 @@ export interface AuditTable {
   detail: Json<Record<string, unknown>> | null;
 }
 
+/** A branch that syncs by file: its 离线同步码 (the keys derive from it) and where its files left off. */
+export interface FileSyncTable {
+  org_id: string;
+  /** shared/sync/file-format.ts syncFileKeys(code).keyId: how an arriving file names its branch. */
+  key_id: string;
+  code: string;
+  /** The device row its imports are recorded under (created at the first import). */
+  device_id: string | null;
+  /** The checkpoint of the latest branch file imported: where a reply made without a file starts. */
+  branch_checkpoint: ColumnType<number, number | undefined, number>;
+  created_at: ServerTime;
+  created_by: string | null;
+}
+
+export interface FileImportsTable {
+  file_id: string;
+  org_id: string;
+  imported_at: ServerTime;
+  imported_by: string | null;
+  checkpoint: number;
+  accepted: number;
+  unchanged: number;
+  conflicts: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
   devices: DevicesTable;
   docs: DocsTable;
   audit: AuditTable;
+  file_sync: FileSyncTable;
+  file_imports: FileImportsTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -33,6 +33,9 @@ export function committeeRoutes(app: FastifyInstance, ctx: RouteContext): void {
           .groupBy(['org_id', 'collection'])
           .execute()
       : [];
+    const fileSync = new Set(
+      (await ctx.db.selectFrom('file_sync').select('org_id').where(sql<boolean>`org_id = any(${orgIds}::text[])`).execute()).map((row) => row.org_id),
+    );
     const docCounts = new Map<string, Partial<Record<CollectionName, number>>>();
     for (const row of counts) {
       const byCollection = docCounts.get(row.org_id) ?? {};
@@ -49,6 +52,7 @@ export function committeeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         dataOrgId: org.data_org_id,
         lastSyncAt: lastSync.get(org.id)?.toISOString() ?? null,
         docCounts: (org.data_org_id && docCounts.get(org.data_org_id)) || {},
+        fileSync: fileSync.has(org.id),
       }),
     );
     return { branches };

@@ -41,7 +41,7 @@ export function syncRoutes(app: FastifyInstance, ctx: RouteContext): void {
 }
 
 /** One event per org whose documents changed, carrying its highest new sequence number. */
-async function publish(ctx: RouteContext, changes: Change[]): Promise<void> {
+export async function publish(ctx: RouteContext, changes: Change[]): Promise<void> {
   const latest = new Map<string, Change>();
   for (const change of changes) {
     const known = latest.get(change.orgId);

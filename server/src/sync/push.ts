@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CollectionName } from '../../../shared/model';
+import type { FileRow } from '../../../shared/sync/file-format';
 import { MAX_PUSH_ROWS, type PushRow, type WireDoc } from '../../../shared/sync/protocol';
 import { recordAudit, type AuditEntry } from '../audit';
 import type { Principal } from '../auth/principal';
@@ -52,7 +53,7 @@ export function parsePushBody(collection: CollectionName, body: unknown): PushRo
   });
 }
 
-export async function applyPush(db: Kysely<Database>, principal: Principal, collection: CollectionName, rows: PushRow[]): Promise<PushOutcome> {
+export async function applyPush(db: Kysely<Database>, principal: Principal, collection: CollectionName, rows: FileRow[]): Promise<PushOutcome> {
   if (rows.length === 0) return { conflicts: [], changes: [] };
   await checkWritable(db, principal, collection, rows.map((row) => row.newDocumentState));
   return db.transaction().execute(async (trx) => {
@@ -64,11 +65,13 @@ export async function applyPush(db: Kysely<Database>, principal: Principal, coll
     // Decide row by row, in order, as if each were written before the next is compared.
     const conflicts: WireDoc[] = [];
     const writes = new Map<string, WireDoc>();
-    for (const { newDocumentState: next, assumedMasterState: assumed } of rows) {
+    for (const { newDocumentState: next, assumedMasterState: assumed, sentBefore } of rows) {
       const master = masters.get(next.id);
       if (master && !sameOwner(collection, master, next)) throw forbidden(`文档 ${next.id} 属于其他组织，不能上传。这批数据没有保存。`);
       if (master && sameDocument(master, next)) continue; // the same push again: nothing to do
-      if (master && (!assumed || !sameDocument(master, assumed))) {
+      // A file row may replace the sender's own earlier state, sent in a file not acknowledged yet.
+      const ownEarlier = master !== undefined && sentBefore !== undefined && sentBefore.some((state) => sameDocument(master, state));
+      if (master && !ownEarlier && (!assumed || !sameDocument(master, assumed))) {
         conflicts.push(master);
         continue;
       }
