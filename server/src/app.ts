@@ -65,7 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyRateLimit, {
     max: limits.max,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `请求过于频繁，请 ${context.after} 后再试。`),
+    errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `请求过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试。`),
   });
 
   app.get(API_PATHS.health, async (): Promise<HealthResponse> => ({ status: 'ok', version: SERVER_VERSION }));

@@ -2,7 +2,8 @@
  * The committee's central sync server (`npm run server`).
  *   npm run server                  start: PORT (8787), HOST (0.0.0.0), DATA_DIR (./server-data),
  *                                   DATABASE_URL (PostgreSQL; PGlite in DATA_DIR when unset),
- *                                   WEB_DIR (dist-web if built), JWT_SECRET, TRUST_PROXY, LOG_LEVEL
+ *                                   WEB_DIR (dist-web if built), JWT_SECRET, TRUST_PROXY, LOG_LEVEL,
+ *                                   RATE_LIMIT_PER_MINUTE (1200), LOGIN_RATE_LIMIT_PER_MINUTE (10)
  *   npm run server -- admin …       manage orgs and accounts (admin-cli.ts)
  */
 import { mkdir } from 'node:fs/promises';
@@ -41,6 +42,7 @@ async function start(config: ServerConfig): Promise<void> {
     logger: { level: config.logLevel },
     webDir: config.webDir,
     trustProxy: config.trustProxy,
+    rateLimit: config.rateLimit,
   });
   let stopping = false;
   const stop = async (signal: string) => {

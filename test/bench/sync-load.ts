@@ -3,10 +3,10 @@
  * child process, under many branches syncing at once. The load generator is a plain loop per branch
  * over node:http (keep-alive), so it does not share the server's event loop.
  *
- * Rate limits: the server allows 1,200 requests a minute per address (app.ts DEFAULT_RATE_LIMIT) and
- * cli.ts offers no setting to raise it. Every simulated branch would share 127.0.0.1, so the bench
- * starts the server with TRUST_PROXY=1 and gives each branch its own X-Forwarded-For address, as
- * branches at their own sites behind the committee's reverse proxy would be seen.
+ * Rate limits: the server allows 1,200 requests a minute per address by default (RATE_LIMIT_PER_MINUTE;
+ * the bench keeps the defaults, whatever its own environment says). Every simulated branch would share
+ * 127.0.0.1, so the bench starts the server with TRUST_PROXY=1 and gives each branch its own
+ * X-Forwarded-For address, as branches at their own sites behind the committee's reverse proxy would be seen.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -181,6 +181,9 @@ async function startServer(dataDir: string, logLevel: string, databaseUrl: strin
       TRUST_PROXY: '1',
       WEB_DIR: '',
       LOG_LEVEL: logLevel,
+      // Empty: the defaults, which the one-address probe measures.
+      RATE_LIMIT_PER_MINUTE: '',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

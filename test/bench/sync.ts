@@ -225,7 +225,7 @@ export async function printServerLoad(options: LoadOptions = loadOptionsFromEnv(
   console.log(`server in a child process (${database}, LOG_LEVEL=${options.logLevel}), ${r.cpus} CPUs shared with this load generator`);
   console.log(`  seeding with the admin functions: ${options.branches} branches ${(r.seedMs.orgs / 1000).toFixed(1)} s, their accounts (argon2) ${(r.seedMs.users / 1000).toFixed(1)} s`);
   console.log(
-    `  rate limit: ${r.oneAddress.refused} of ${r.oneAddress.sent} requests from one address refused (1,200/min per address, no setting in cli.ts);` +
+    `  rate limit: ${r.oneAddress.refused} of ${r.oneAddress.sent} requests from one address refused (1,200/min per address by default, RATE_LIMIT_PER_MINUTE);` +
       ' each branch is given its own address (TRUST_PROXY=1, X-Forwarded-For)',
   );
   const loginFailed = Object.entries(r.login.failed);

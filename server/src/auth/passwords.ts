@@ -1,16 +1,35 @@
 /** Passwords: argon2id hashes (DESIGN.md §7), and generated passwords people can read out and type. */
 import argon2 from 'argon2';
 import { randomInt } from 'node:crypto';
+import { Semaphore } from './semaphore';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/**
+ * How many argon2 hashes and checks run at once; the others wait in line here, in memory, holding
+ * no database connection. argon2 runs in libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default),
+ * which WebCrypto (jose signs and checks every access token there), pg's DNS look-ups and file
+ * reads share: uncapped, a crowd of logins fills every thread and all other requests wait behind
+ * them. Two, because one check already keeps several cores busy (argon2 `parallelism` 4 runs its
+ * own threads) and holds 64 MiB, so more at once adds memory, not speed; and never more than the
+ * pool minus one, so a thread stays free for everyone else.
+ */
+export const PASSWORD_CHECKS_AT_ONCE = Math.max(1, Math.min(2, threadPoolSize() - 1));
+const argon2Slots = new Semaphore(PASSWORD_CHECKS_AT_ONCE);
+
+function threadPoolSize(): number {
+  // libuv reads this variable itself when it starts the pool; here we only mirror it.
+  const size = Number(process.env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(size) && size > 0 ? size : 4;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2Slots.run(() => argon2.hash(password, { type: argon2.argon2id }));
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await argon2Slots.run(() => argon2.verify(hash, password));
   } catch {
     // A malformed stored hash is a refused login, not a crash; it never matches.
     return false;

@@ -1,12 +1,14 @@
+import argon2 from 'argon2';
 import type { FastifyInstance } from 'fastify';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorBody, LoginResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../db/connect';
 import { createCommittee, createOrg, createUser } from '../orgs/admin';
 import { bearer, login, openTestDb, PASSWORD, pullUrl, seedTree, START_TIMEOUT, testServer, USERS, type Tree } from '../testing/support';
+import { PASSWORD_CHECKS_AT_ONCE } from './passwords';
 import { loadJwtSecret } from './secret';
 
 let db: Db;
@@ -159,6 +161,89 @@ describe('logout', () => {
     expect(response.statusCode).toBe(204);
     expect((await pullAs(session.accessToken)).statusCode).toBe(401);
     expect((await post('/api/auth/refresh', { refreshToken: session.refreshToken })).statusCode).toBe(401);
+  });
+});
+
+/** vi.waitFor polls; a login's argon2 check alone may take a second on a busy machine. */
+const WAIT = { timeout: 10_000 };
+
+/** A gate that holds every call it is put in front of until opened; counts the calls that reached it. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const state = { reached: 0, waiting: 0, mostWaiting: 0, open };
+  return {
+    state,
+    hold: async <T>(call: () => Promise<T>): Promise<T> => {
+      state.reached++;
+      state.waiting++;
+      state.mostWaiting = Math.max(state.mostWaiting, state.waiting);
+      try {
+        await opened;
+        return await call();
+      } finally {
+        state.waiting--;
+      }
+    },
+  };
+}
+
+describe('many logins at once', () => {
+  it(`check at most ${PASSWORD_CHECKS_AT_ONCE} passwords at a time; the others wait in line while other requests are answered`, async () => {
+    const reader = await login(app, USERS.b);
+    const { state, hold } = gate();
+    const verify = argon2.verify;
+    const spy = vi.spyOn(argon2, 'verify').mockImplementation((...args) => hold(() => verify(...args)));
+    try {
+      const crowd = Array.from({ length: 8 }, (_, i) => login(app, USERS.a, { deviceName: `人群电脑${i}` }));
+      await vi.waitFor(() => expect(state.reached).toBe(PASSWORD_CHECKS_AT_ONCE), WAIT);
+      // Two logins check, six wait in line; none holds the database, so a branch still pulls.
+      expect((await pullAs(reader.accessToken)).statusCode).toBe(200);
+      expect(state.reached).toBe(PASSWORD_CHECKS_AT_ONCE);
+      state.open();
+      const sessions = await Promise.all(crowd);
+      expect(sessions.map((session) => session.account.username)).toEqual(Array(8).fill(USERS.a));
+      expect(state.reached).toBe(8);
+      expect(state.mostWaiting).toBe(PASSWORD_CHECKS_AT_ONCE);
+    } finally {
+      state.open();
+      spy.mockRestore();
+    }
+  });
+
+  it('commit the login before signing its token: a signature waiting for a thread holds no database connection', async () => {
+    const { state, hold } = gate();
+    const sign = crypto.subtle.sign.bind(crypto.subtle);
+    const spy = vi.spyOn(crypto.subtle, 'sign').mockImplementation((...args) => hold(() => sign(...args)));
+    try {
+      const pending = login(app, USERS.c, { deviceName: '等签名的电脑' });
+      await vi.waitFor(() => expect(state.reached).toBe(1), WAIT);
+      const device = await db.selectFrom('devices').select('name').where('name', '=', '等签名的电脑').executeTakeFirst();
+      expect(device).toEqual({ name: '等签名的电脑' });
+      state.open();
+      expect((await pending).account.username).toBe(USERS.c);
+    } finally {
+      state.open();
+      spy.mockRestore();
+    }
+  });
+
+  it('commit a refresh before signing its token', async () => {
+    const session = await login(app, USERS.c, { deviceName: '等续期的电脑' });
+    const { state, hold } = gate();
+    const sign = crypto.subtle.sign.bind(crypto.subtle);
+    const spy = vi.spyOn(crypto.subtle, 'sign').mockImplementation((...args) => hold(() => sign(...args)));
+    try {
+      const pending = post('/api/auth/refresh', { refreshToken: session.refreshToken });
+      await vi.waitFor(() => expect(state.reached).toBe(1), WAIT);
+      const refreshed = await db.selectFrom('audit').select('action').where('action', '=', 'token.refresh').where('device_id', '=', session.refreshToken.split('.')[0]!).execute();
+      expect(refreshed).toHaveLength(1);
+      state.open();
+      expect((await pending).statusCode).toBe(200);
+    } finally {
+      state.open();
+      spy.mockRestore();
+    }
   });
 });
 

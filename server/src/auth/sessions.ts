@@ -43,6 +43,11 @@ export function parseLoginBody(body: unknown): LoginBody {
   return login;
 }
 
+/**
+ * The password is checked before any transaction (argon2 waits for a slot, see passwords.ts), the
+ * transaction only writes, and the token is signed after commit: jose signs in libuv's thread pool,
+ * where it may wait behind argon2, and must not hold the database meanwhile.
+ */
 export async function login(ctx: AuthContext, body: LoginBody, ip: string): Promise<LoginResponse> {
   const username = normalizeUsername(body.username);
   const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -53,7 +58,7 @@ export async function login(ctx: AuthContext, body: LoginBody, ip: string): Prom
   }
   if (user.disabled) throw accountDisabled();
 
-  return ctx.db.transaction().execute(async (trx) => {
+  const session = await ctx.db.transaction().execute(async (trx) => {
     // Locked: two first logins at once must not bind the branch to two different data ids.
     const org = await trx.selectFrom('orgs').selectAll().where('id', '=', user.org_id).forUpdate().executeTakeFirstOrThrow();
     const dataOrgId = org.kind === 'branch' ? await bindDataOrg(trx, org, body.localOrgId, user.id) : null;
@@ -73,8 +78,10 @@ export async function login(ctx: AuthContext, body: LoginBody, ip: string): Prom
       .execute();
     await recordAudit(trx, [{ action: 'login', userId: user.id, deviceId, orgId: org.id, detail: { deviceName: body.deviceName, ip } }]);
     const account = accountOf({ userId: user.id, username: user.username, displayName: user.display_name, role: user.role, orgId: org.id, orgName: org.name, dataOrgId });
-    return { ...(await accessToken(ctx, { user: user.id, device: deviceId, org: org.id, role: user.role })), refreshToken: refresh.token, account };
+    return { deviceId, orgId: org.id, refreshToken: refresh.token, account };
   });
+  const claims = { user: user.id, device: session.deviceId, org: session.orgId, role: user.role };
+  return { ...(await accessToken(ctx, claims)), refreshToken: session.refreshToken, account: session.account };
 }
 
 /**
@@ -117,7 +124,7 @@ export function parseRefreshBody(body: unknown): RefreshBody {
 export async function refresh(ctx: AuthContext, body: RefreshBody): Promise<LoginResponse> {
   const presented = readRefreshToken(body.refreshToken);
   if (!presented) throw unauthenticated('登录凭据无效，请重新登录。');
-  return ctx.db.transaction().execute(async (trx) => {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
     const device = await trx.selectFrom('devices').selectAll().where('id', '=', presented.deviceId).forUpdate().executeTakeFirst();
     if (!device) throw unauthenticated('登录凭据无效，请重新登录。');
     if (device.revoked) throw deviceRevoked();
@@ -133,16 +140,17 @@ export async function refresh(ctx: AuthContext, body: RefreshBody): Promise<Logi
     const next = newRefreshToken(device.id);
     await trx.updateTable('devices').set({ refresh_hash: next.hash, refresh_expires_at: refreshExpiry(ctx), last_seen_at: serverNow }).where('id', '=', device.id).execute();
     await recordAudit(trx, [{ action: 'token.refresh', userId: device.user_id, deviceId: device.id, orgId: device.org_id }]);
-    return {
-      ...(await accessToken(ctx, { user: principal.userId, device: device.id, org: principal.orgId, role: principal.role })),
-      refreshToken: next.token,
-      account: accountOf(principal),
-    };
-  }).then((outcome) => {
-    // Thrown after the transaction committed, so the revocation stays.
-    if (outcome === 'reused') throw new HttpError(401, 'device-revoked', '这个登录凭据已经用过，可能被他人复制。为安全起见，这台电脑已退出登录，请重新登录。');
-    return outcome;
+    return { principal, refreshToken: next.token };
   });
+  // Thrown after the transaction committed, so the revocation stays.
+  if (outcome === 'reused') throw new HttpError(401, 'device-revoked', '这个登录凭据已经用过，可能被他人复制。为安全起见，这台电脑已退出登录，请重新登录。');
+  // Signed after commit, as at login.
+  const { principal } = outcome;
+  return {
+    ...(await accessToken(ctx, { user: principal.userId, device: principal.deviceId, org: principal.orgId, role: principal.role })),
+    refreshToken: outcome.refreshToken,
+    account: accountOf(principal),
+  };
 }
 
 export async function logout(ctx: AuthContext, principal: Principal): Promise<void> {
