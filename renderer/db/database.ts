@@ -5,6 +5,7 @@
  */
 import { addRxPlugin, createRxDatabase, getAllCollectionDocuments, getChangedDocumentsSince, type RxCollection, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedWebCryptoEncryptionStorage } from './encryption';
@@ -18,6 +19,8 @@ export const DEFAULT_DB_NAME = 'branchdesk';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);
+// Local documents: bookkeeping that is not synced or backed up as records (renderer/sync/file-sync.ts).
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 let devModeReady: Promise<void> | null = null;
 /** RxDB's dev-mode checks schemas and queries strictly; development and tests only, never in builds. */
@@ -150,6 +153,7 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
     password: options.password,
     eventReduce: true,
     closeDuplicates: true,
+    localDocuments: true,
   });
   try {
     // addCollections writes a record of each collection at this build's version and creates its store:

@@ -6,12 +6,17 @@
  */
 import {
   API_PATHS,
+  fileSyncReplyPath,
   pullPath,
   pushPath,
   STREAM_EVENT_NAME,
   type Account,
   type CommitteeBranchesResponse,
   type ErrorBody,
+  type FileCodeBody,
+  type FileCodeResponse,
+  type FileImportResponse,
+  type FileReplyResponse,
   type LoginBody,
   type LoginResponse,
   type PullResponse,
@@ -45,6 +50,12 @@ export interface SyncApi {
   pull(collection: CollectionName, checkpoint: number, limit: number): Promise<PullResponse>;
   push(collection: CollectionName, rows: PushRow[]): Promise<PushResponse>;
   committeeBranches(): Promise<CommitteeBranchesResponse>;
+  /** Committee: a new 离线同步码 for one of its branches. */
+  fileCode(orgId: string): Promise<FileCodeResponse>;
+  /** Committee: imports a branch's sync file (its text); the answer holds the reply file. */
+  importBranchFile(text: string): Promise<FileImportResponse>;
+  /** Committee: a reply file for a branch without a new file from it. */
+  fileReply(orgId: string): Promise<FileReplyResponse>;
   /** Live changes; `onState` says when the stream is connected. Returns the stop function. */
   stream(onEvent: (event: SyncStreamEvent) => void, onState: (connected: boolean) => void): () => void;
 }
@@ -168,6 +179,18 @@ export function createHttpApi(options: {
     },
     async committeeBranches() {
       return (await (await authorized(API_PATHS.committeeBranches)).json()) as CommitteeBranchesResponse;
+    },
+    async fileCode(orgId) {
+      const body: FileCodeBody = { orgId };
+      const response = await authorized(API_PATHS.fileSyncCode, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as FileCodeResponse;
+    },
+    async importBranchFile(text) {
+      const response = await authorized(API_PATHS.fileSyncImport, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+      return (await response.json()) as FileImportResponse;
+    },
+    async fileReply(orgId) {
+      return (await (await authorized(fileSyncReplyPath(orgId))).json()) as FileReplyResponse;
     },
     stream(onEvent, onState) {
       const Source = options.eventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);

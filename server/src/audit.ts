@@ -15,7 +15,11 @@ export type AuditAction =
   | 'logout'
   | 'admin.create-org'
   | 'admin.create-user'
-  | 'admin.reset-password';
+  | 'admin.reset-password'
+  | 'file-sync.code'
+  | 'file-sync.import'
+  | 'file-sync.bind-org'
+  | 'file-sync.reply';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -147,7 +147,8 @@ describe('a branch file imported by the committee', () => {
     // the older file arriving late changes nothing: its row conflicts, and the reply carries the current state
     const late = (await upload(committee, file2)).json<FileImportResponse>();
     expect(late).toMatchObject({ accepted: 0, conflicts: 1 });
-    expect((await openReply(late.reply)).docs.people?.find((d) => d.doc.id === v1.id)?.doc.name).toBe(v3.name);
+    const current = (await openReply(late.reply)).docs.people?.find((d) => d.doc.id === v1.id)?.doc as WireDoc<'people'> | undefined;
+    expect(current?.name).toBe(v3.name);
     expect(await stored()).toBe(v3.name);
   });
 });
@@ -177,7 +178,7 @@ describe('refused branch files: nothing of them is stored', () => {
   });
 
   it('a file with one invalid document among valid ones', async () => {
-    const bad = { ...a.docs.people[13]!, gender: 'unknown' } as WireDoc;
+    const bad = { ...a.docs.people[13]!, gender: 'unknown' } as unknown as WireDoc;
     await refusedWithNothingStored(committee, await branchFile({ people: fresh([a.docs.people[14]!, bad]) }), 400, /不符合格式.*文件没有导入/);
   });
 
