@@ -117,6 +117,11 @@ export async function setFileCode(db: AnyDatabase, sealKey: CryptoKey, typed: st
   await writeState(db, state ? { ...state, keyId: keys.keyId, code } : { keyId: keys.keyId, code, checkpoint: 0, lastExportAt: null, lastImport: null, replies: [] });
 }
 
+/** Whether a 离线同步码 was entered on this computer (cheap: no counting). */
+export async function fileSyncConfigured(db: AnyDatabase): Promise<boolean> {
+  return (await readState(db)) !== null;
+}
+
 export async function fileSyncStatus(db: AnyDatabase, sealKey: CryptoKey): Promise<FileSyncStatus> {
   const state = await readState(db);
   if (!state) return { configured: false, lastExportAt: null, lastImport: null, unacknowledged: 0 };
@@ -257,8 +262,10 @@ async function writeLocal(collection: RxCollection, doc: WireDoc): Promise<void>
     return;
   }
   if (existing) {
-    const previous = existing.getLatest()._data;
-    await collection.storageInstance.bulkWrite([{ previous, document: { ...data, _deleted: false, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '9-' + previous._rev.split('-')[1] } as never }], 'test');
+    await existing.incrementalModify((current: Record<string, unknown>) => {
+      const kept = Object.fromEntries(Object.entries(current).filter(([key]) => key.startsWith('_')));
+      return { ...kept, ...data };
+    });
   } else {
     await collection.upsert(data);
   }
