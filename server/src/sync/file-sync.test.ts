@@ -188,6 +188,17 @@ describe('refused branch files: nothing of them is stored', () => {
     await refusedWithNothingStored(committee, await branchFile({ approvals: fresh([approval(a.orgId, tree.committee.id)]) }), 403, /审批结果由上级党委填写/);
   });
 
+  it('a file whose last document has an id another branch already holds on the server', async () => {
+    // branch B signed in before with no data of its own: its documents carry its server org id
+    const bToken = (await login(app, USERS.b)).accessToken;
+    const theirs = { ...branchDocs(2).docs.people[0]!, orgId: tree.b.id };
+    expect((await app.inject({ method: 'POST', url: pushUrl('people'), headers: bearer(bToken), payload: { rows: [{ newDocumentState: theirs }] } })).statusCode).toBe(200);
+    // 600 rows: applied in two transactions, the foreign id in the second
+    const many = Array.from({ length: 599 }, (_, i) => ({ ...a.docs.people[0]!, id: ulid(), name: `测试${i}` }));
+    const hijack = { ...theirs, orgId: a.orgId };
+    await refusedWithNothingStored(committee, await branchFile({ people: fresh([...many, hijack]) }), 403, /属于其他组织.*文件没有导入/);
+  });
+
   it('a file of other data than the branch already has on the server', async () => {
     await refusedWithNothingStored(committee, await branchFile({ people: fresh(branchDocs(4).docs.people.slice(0, 1)) }, { orgId: branchDocs(4).orgId }), 409, /另一套支部数据/);
   });

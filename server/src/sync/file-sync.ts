@@ -3,8 +3,8 @@
  * 离线同步码, imports the branch's files and makes the reply files.
  *
  * A branch file is a push from the branch: it is checked as the network push is (the branch's own
- * documents only, every one valid against its schema, no approvals) and all of it is refused before
- * anything is stored when one row does not fit. It is then applied by the same applyPush, recorded
+ * documents only, every one valid against its schema, no approvals, no id another org holds) and all
+ * of it is refused before anything is stored when one row does not fit. It is then applied by the same applyPush, recorded
  * under a device of the branch ("文件同步"), so the committee's overview shows when it last arrived.
  * Importing a file twice, or an older one after a newer one, stores nothing more.
  *
@@ -95,6 +95,7 @@ export async function importBranchFile(db: Kysely<Database>, committee: Principa
   org = await bindDataOrg(db, org, payload.orgId, committee.userId);
   const dataOrgId = org.data_org_id as string;
   const rowsByCollection = checkedRows(payload, dataOrgId);
+  await checkOwnership(db, rowsByCollection, dataOrgId);
   const deviceId = await fileDevice(db, entry, committee);
   const branch: Principal = { ...committee, role: 'branch', orgId: org.id, orgName: org.name, dataOrgId, deviceId };
 
@@ -222,6 +223,21 @@ function checkedRow(collection: CollectionName, row: unknown, index: number, dat
     ...(assumed ? { assumedMasterState: assumed as WireDoc } : {}),
     ...(sentBefore ? { sentBefore: sentBefore as WireDoc[] } : {}),
   };
+}
+
+/**
+ * A document stays with the org that first stored it (./access.ts sameOwner). applyPush checks that
+ * too, but the file is applied in several transactions: checked here for all rows first, so a file
+ * with one foreign id stores nothing at all.
+ */
+async function checkOwnership(db: Kysely<Database>, rowsByCollection: Map<CollectionName, FileRow[]>, dataOrgId: string): Promise<void> {
+  for (const [collection, rows] of rowsByCollection) {
+    for (let i = 0; i < rows.length; i += ROWS_PER_TRANSACTION) {
+      const ids = rows.slice(i, i + ROWS_PER_TRANSACTION).map((row) => row.newDocumentState.id);
+      const foreign = await db.selectFrom('docs').select('id').where('collection', '=', collection).where('id', 'in', ids).where('org_id', '<>', dataOrgId).executeTakeFirst();
+      if (foreign) throw forbidden(`同步文件中的 ${foreign.id} 在服务器上属于其他组织，文件没有导入。`);
+    }
+  }
 }
 
 /** The device a branch's file imports are recorded under: revoked from the start, it can never log in. */
