@@ -28,8 +28,9 @@ export function keyFor(password: string): Promise<CryptoKey> {
 }
 
 export function toBase64(bytes: Uint8Array): string {
+  // In chunks: one character at a time took 300 ms for a 2 MB value (file sync's bookkeeping).
   let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
   return btoa(binary);
 }
 

@@ -56,3 +56,7 @@ row('  switch to all five years', minutes.allYears);
 console.log('\n同步');
 const { printSyncBenchmarks } = await import('./sync.ts');
 await printSyncBenchmarks(row);
+
+console.log('\n文件同步');
+const { printFileSync } = await import('./sync-file.ts');
+await printFileSync(row);
