@@ -15,7 +15,7 @@ import type { RxCollection, RxDocumentData } from 'rxdb';
 import { getChangedDocumentsSince } from 'rxdb';
 import { ulid } from 'ulid';
 import { collections, COLLECTION_NAMES, type CollectionName, type OrgDoc } from '@shared/model';
-import { checkpointAfter, planReply, rowsToSend, type FileSyncEntry } from '@shared/sync/file-exchange';
+import { checkpointAfter, planReply, rowsToSend, withSent, type FileSyncEntry } from '@shared/sync/file-exchange';
 import {
   openSyncFile,
   readEnvelope,
@@ -148,7 +148,12 @@ export async function exportBranchFile(db: AnyDatabase, sealKey: CryptoKey, now 
     text,
     rows: count,
     commit: async () => {
-      for (const [collection, changed] of entries) await saveEntries(db, sealKey, collection, changed);
+      // Onto the bookkeeping as it is now: a reply imported while the file was being saved stays recorded.
+      for (const [collection, changed] of entries) {
+        const current = await loadEntries(db, sealKey, collection);
+        const sent = new Map([...changed].map(([id, entry]) => [id, withSent(current.get(id) ?? { sent: [] }, entry.sent.at(-1)!)]));
+        await saveEntries(db, sealKey, collection, sent);
+      }
       const latest = (await readState(db)) ?? state;
       await writeState(db, { ...latest, lastExportAt: now.toISOString() });
     },

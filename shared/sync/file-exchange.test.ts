@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointAfter, planReply, rowsToSend, type FileSyncEntry } from './file-exchange';
+import { checkpointAfter, planReply, rowsToSend, withSent, type FileSyncEntry } from './file-exchange';
 import type { WireDoc } from './protocol';
 
 /** A person of the branch, as the committee's server last stored her unless told otherwise. */
@@ -51,6 +51,19 @@ describe('rowsToSend', () => {
 
   it('sends nothing when every document is acknowledged', () => {
     expect(rowsToSend([doc('A')], masters(['A', 1, doc('A')])).rows).toEqual([]);
+  });
+});
+
+describe('withSent', () => {
+  it('remembers a state sent, once, on top of a master that a reply brought meanwhile', () => {
+    const v2 = doc('A', { phone: '2' });
+    const entry = { master: { seq: 9, doc: doc('A', { phone: 'server' }) }, sent: [] };
+    expect(withSent(entry, v2)).toEqual({ master: entry.master, sent: [v2] });
+    expect(withSent(withSent(entry, v2), v2).sent).toEqual([v2]);
+  });
+  it('remembers nothing when the master already is that state', () => {
+    const entry = { master: { seq: 9, doc: doc('A') }, sent: [] };
+    expect(withSent(entry, doc('A'))).toBe(entry);
   });
 });
 

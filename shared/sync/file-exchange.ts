@@ -47,9 +47,15 @@ export function rowsToSend(local: readonly WireDoc[], entries: ReadonlyMap<strin
       ...(entry.master ? { assumedMasterState: entry.master.doc } : {}),
       ...(earlier.length > 0 ? { sentBefore: earlier } : {}),
     });
-    changed.set(doc.id, { ...entry, sent: [...earlier, doc].slice(-MAX_SENT_STATES) });
+    changed.set(doc.id, withSent(entry, doc));
   }
   return { rows, entries: changed };
+}
+
+/** The entry once `doc` went out in a file (nothing to remember when its master already equals it). */
+export function withSent(entry: FileSyncEntry, doc: WireDoc): FileSyncEntry {
+  if (entry.master && isSameDocument(entry.master.doc, doc)) return entry;
+  return { ...entry, sent: [...entry.sent.filter((state) => !isSameDocument(state, doc)), doc].slice(-MAX_SENT_STATES) };
 }
 
 export interface ReplyPlan {
