@@ -60,7 +60,8 @@ function useShellEvents() {
       const { largeType, setLargeType } = useUiStore.getState();
       setLargeType(!largeType);
     });
-    // A double-clicked backup: to 设置, where its preview opens (nothing is restored without a look and a click).
+    // A double-clicked backup: to 设置, where its preview opens (nothing is restored without a look and a click);
+    // a sync file: to 同步, where the file sync card offers to import it.
     const takeOpenedFile = () =>
       platform()
         .pendingFile()
@@ -70,7 +71,8 @@ function useShellEvents() {
             useOpenedFile.setState({ backup: file });
             navigate('/settings');
           } else {
-            void message.info(`${file.name} 是同步文件：连接上级后在「同步」里导入（即将推出）。`);
+            useOpenedFile.setState({ sync: file });
+            navigate('/sync');
           }
         })
         .catch((error: unknown) => void message.error((error as Error).message));

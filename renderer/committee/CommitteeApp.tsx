@@ -3,9 +3,9 @@
  * committee's computer). Its own database holds what its branches synced, read-only: the queue of
  * requests (备案, 预审, 审批, 转正审批) where the committee approves, returns with comments and records a
  * 文号 (an `approvals` document, the only thing a committee writes); each branch's roster and minutes;
- * statistics summed over the subtree, to Excel.
+ * statistics summed over the subtree, to Excel; and sync by file for branches that are never online.
  */
-import { AuditOutlined, BankOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, ConfigProvider, DatePicker, Drawer, Empty, Form, Input, Layout, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -27,6 +27,7 @@ import { platform } from '../platform';
 import { normalizeServerUrl, SyncError } from '../sync/http';
 import { committeeBranches, resumeSync, signIn, signOut, syncNow } from '../sync/service';
 import { useSyncStore } from '../sync/status';
+import { FileSyncTab } from './FileSyncTab';
 import { setAppMode } from './mode';
 
 export function CommitteeApp({ db }: { db: BranchDatabase }) {
@@ -161,9 +162,10 @@ function CommitteeHome() {
   const data = useCommitteeData();
   const [branches, setBranches] = useState<CommitteeBranch[]>([]);
   const { message } = AntApp.useApp();
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     committeeBranches().then(setBranches, (error: Error) => message.warning(error.message));
-  }, [message]);
+  }, [message, reloads]);
   const today = todayInChina();
   const queue = useMemo<QueueRow[]>(() => {
     if (!data) return [];
@@ -186,6 +188,7 @@ function CommitteeHome() {
         { key: 'queue', label: <span><AuditOutlined /> 待办审批（{waiting.length}）</span>, children: <Queue rows={queue} /> },
         { key: 'branches', label: <span><TeamOutlined /> 各支部（{branches.length}）</span>, children: <Branches branches={branches} data={data} queue={waiting} /> },
         { key: 'stats', label: '统计', children: <Statistics branches={branches} data={data} /> },
+        { key: 'files', label: <span><SwapOutlined /> 文件同步</span>, children: <FileSyncTab branches={branches} onChanged={() => setReloads((n) => n + 1)} /> },
       ]}
     />
   );

@@ -9,11 +9,12 @@
  */
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import { COLLECTION_NAMES, type CollectionName } from '@shared/model';
+import { COLLECTION_NAMES } from '@shared/model';
 import type { Account, CommitteeBranch, TokenPair } from '@shared/sync/protocol';
 import type { BranchDatabase } from '../db/database';
 import { decryptValue, encryptValue, keyFor } from '../db/encryption';
 import { dataKey } from '../security/session';
+import { forgetConfirmed, isConfirmed, loadConfirmed, markConfirmed } from './confirmed';
 import { createHttpApi, login, logoutDevice, SyncError, type FetchLike, type SyncApi } from './http';
 import { startReplication, type SyncController } from './replication';
 import { useSyncStore } from './status';
@@ -53,36 +54,20 @@ async function unseal(sealed: string): Promise<string> {
   return (await decryptValue(sealed, await keyFor(dataKey()))) as string;
 }
 
-// The documents the server has confirmed (pushed or pulled), by collection/id → updatedAt: what is
-// left over is what waits to be sent. Kept per account so a restart still knows.
-function confirmedItem(account: Account): string {
-  return `branchdesk.sync.confirmed.${account.userId}`;
-}
-
 let controller: SyncController | null = null;
 let currentApi: SyncApi | null = null;
 let running: { db: BranchDatabase; settings: StoredSettings } | null = null;
-let confirmed: Record<string, string> = {};
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let pendingTimer: ReturnType<typeof setTimeout> | undefined;
 /** Local writes watched for the pending count; ended with the sync, so signing in again does not watch twice. */
 let watching: Subscription[] = [];
 
-function rememberConfirmed(collection: CollectionName, id: string, updatedAt: string): void {
-  if (!running) return;
-  confirmed[`${collection}/${id}`] = updatedAt;
-  const item = confirmedItem(running.settings.account);
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => localStorage.setItem(item, JSON.stringify(confirmed)), 1000);
-}
-
-/** Counts documents whose current version the server has not confirmed. */
+/** Counts documents whose current version the server has not confirmed (./confirmed.ts). */
 async function countPending(db: BranchDatabase, role: Account['role']): Promise<number> {
   let pending = 0;
   for (const name of COLLECTION_NAMES) {
     if (role === 'branch' ? name === 'approvals' : name !== 'approvals') continue;
     const docs = await (db[name] as unknown as RxCollection<{ id: string; updatedAt: string }>).find().exec();
-    for (const doc of docs) if (confirmed[`${name}/${doc.id}`] !== doc.updatedAt) pending++;
+    for (const doc of docs) if (!isConfirmed(name, doc.id, doc.updatedAt)) pending++;
   }
   return pending;
 }
@@ -101,11 +86,8 @@ function schedulePendingCount(): void {
 
 function start(db: BranchDatabase, settings: StoredSettings, refreshToken: string, fetchImpl: FetchLike, accessToken?: string): void {
   running = { db, settings };
-  try {
-    confirmed = JSON.parse(localStorage.getItem(confirmedItem(settings.account)) ?? '{}') as Record<string, string>;
-  } catch {
-    confirmed = {};
-  }
+  // Kept per account, so a restart still knows what reached the server.
+  loadConfirmed(settings.account.userId);
   useSyncStore.setState({ connection: 'connecting', account: settings.account, baseUrl: settings.baseUrl, lastSyncAt: settings.lastSyncAt ?? null, message: null });
   const api = createHttpApi({
     fetch: fetchImpl,
@@ -147,7 +129,10 @@ function start(db: BranchDatabase, settings: StoredSettings, refreshToken: strin
         useSyncStore.setState({ connection: 'online' });
       }
     },
-    onConfirmed: rememberConfirmed,
+    onConfirmed: (collection, id, updatedAt) => {
+      // A confirmation from a sync already stopped (signing in again) belongs to the account before.
+      if (running?.settings === settings) markConfirmed(collection, id, updatedAt);
+    },
   });
   // Local writes change what waits to be sent.
   watching = COLLECTION_NAMES.map((name) => (db[name] as unknown as RxCollection).$.subscribe(() => schedulePendingCount()));
@@ -163,6 +148,7 @@ export async function resumeSync(db: BranchDatabase, fetchImpl: FetchLike = fetc
     refreshToken = await unseal(settings.sealedRefresh);
   } catch {
     useSyncStore.setState({ connection: 'refused', account: settings.account, baseUrl: settings.baseUrl, message: '登录信息已失效，请重新登录同步。' });
+    loadConfirmed(settings.account.userId);
     return;
   }
   start(db, settings, refreshToken, fetchImpl);
@@ -222,16 +208,20 @@ export async function stopSync(): Promise<void> {
 export async function signOut(): Promise<void> {
   await stopSync();
   writeSettings(null);
+  forgetConfirmed();
   useSyncStore.setState({ connection: 'signed-out', account: null, baseUrl: null, pending: null, progress: null, lastSyncAt: null, message: null });
 }
 
 /** The committee's branches as the server knows them (last sync, counts). */
 export async function committeeBranches(): Promise<CommitteeBranch[]> {
-  if (!currentApi) throw new SyncError('unauthenticated', '还没有登录。');
-  return (await currentApi.committeeBranches()).branches;
+  return (await signedInApi().committeeBranches()).branches;
 }
 
-/** When the server last confirmed this version of a document (an important write reached the committee). */
-export function confirmedOnServer(collection: CollectionName, id: string, updatedAt: string): boolean {
-  return confirmed[`${collection}/${id}`] === updatedAt;
+/** The server's API as the signed-in account (committee screens call it directly: file sync). */
+export function signedInApi(): SyncApi {
+  if (!currentApi) throw new SyncError('unauthenticated', '还没有登录。');
+  return currentApi;
 }
+
+/** Whether the server has confirmed this version of a document (an important write reached the committee). */
+export { isConfirmed as confirmedOnServer } from './confirmed';

@@ -2,17 +2,20 @@
  * 同步: sign in to the committee's server once; afterwards the page shows where things stand (online or
  * not, last sync, changes not yet on the server, the first sync's progress) and the conflicts to look at.
  * Sync itself runs in the background (renderer/sync/service.ts) whether this page is open or not.
+ * A branch that is never online syncs by file instead (FileSyncCard).
  */
 import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Progress, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type OrgDoc } from '@shared/model';
 import { describeConflictPath } from '@shared/sync/merge';
 import { useDb } from '../../db/context';
 import { dismissConflict, useConflictStore, type StoredConflict } from '../../sync/conflicts';
 import { normalizeServerUrl, SyncError } from '../../sync/http';
+import { fileSyncConfigured } from '../../sync/file-sync';
 import { signIn, signOut, syncNow, useSyncStore, type Connection } from '../../sync/service';
+import { FileSyncCard } from './FileSyncCard';
 
 const CONNECTION: Record<Connection, { color: string; text: string }> = {
   'signed-out': { color: 'default', text: '未登录' },
@@ -37,19 +40,26 @@ const COLLECTION_LABELS: Record<string, string> = {
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '还没有同步过');
 
 export function SyncPage({ branch }: { branch: OrgDoc }) {
+  const db = useDb();
   const sync = useSyncStore();
+  const conflicts = useConflictStore((s) => s.conflicts.length);
+  // A branch that syncs by file sees that first; the sign-in waits below for the day a line comes.
+  const [byFile, setByFile] = useState(false);
+  useEffect(() => {
+    fileSyncConfigured(db).then(setByFile, () => undefined);
+  }, [db]);
+  const signedOut = sync.connection === 'signed-out';
+  const fileFirst = signedOut && byFile;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 980 }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         <CloudSyncOutlined /> 同步
       </Typography.Title>
-      {sync.connection === 'signed-out' ? <SignInCard branch={branch} /> : <StatusCard />}
-      {sync.connection !== 'signed-out' && <ConflictsCard />}
-      <Card title="没有网络的支部：用同步文件">
-        <Typography.Paragraph style={{ margin: 0 }}>
-          长期没有网络时，可以把要报给上级的内容导出成同步文件，用U盘交给上级党委，再把上级的回复文件导入本机。这项功能正在建设中，下一版提供。
-        </Typography.Paragraph>
-      </Card>
+      {fileFirst && <FileSyncCard branch={branch} />}
+      {fileFirst && conflicts > 0 && <ConflictsCard />}
+      {signedOut ? <SignInCard branch={branch} /> : <StatusCard />}
+      {!fileFirst && (!signedOut || conflicts > 0) && <ConflictsCard />}
+      {!fileFirst && <FileSyncCard branch={branch} />}
     </Space>
   );
 }
@@ -81,7 +91,7 @@ function SignInCard({ branch }: { branch: OrgDoc }) {
         (a) =>
           a.role === 'branch'
             ? null
-            : `「${a.orgName}」是上级党委的账号。这台电脑上是「${branch.name}」的数据，只能用本支部的账号同步；党委审阅各支部的功能正在建设中。`,
+            : `「${a.orgName}」是上级党委的账号。这台电脑上是「${branch.name}」的数据，只能用本支部的账号同步。上级党委审阅各支部，请在另一台电脑或浏览器里选择「我是上级党委」。`,
       );
       message.success(`已登录「${account.orgName}」，开始同步。`);
     } catch (cause) {

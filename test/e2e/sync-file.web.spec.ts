@@ -1,0 +1,127 @@
+/**
+ * Sync by file, as a branch that is never online and its committee meet it: the committee gives the
+ * branch a 离线同步码; the branch records a dossier step, exports a sync file; the committee imports it
+ * (twice: nothing doubles), approves the 备案 with a 文号 and saves a reply file; the branch imports the
+ * reply (twice: nothing more happens) and its dossier moves on. No branch account, no network at the branch.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { BRANCH_NAME, openCommittee, SyncServer } from './sync-server';
+
+const server = new SyncServer(4398);
+
+test.beforeAll(async () => {
+  server.createAccounts();
+  await server.start();
+});
+test.afterAll(async () => {
+  await server.remove();
+});
+
+async function download(page: Page, click: () => Promise<void>, path: string): Promise<string> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const file = await waiting;
+  await file.saveAs(path);
+  return file.suggestedFilename();
+}
+
+async function upload(page: Page, click: () => Promise<void>, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await click();
+  await (await chooser).setFiles(path);
+}
+
+test('a branch that is never online syncs with its committee by files, both ways, each file imported twice', async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const branchFile = testInfo.outputPath('branch.bdsync');
+  const replyFile = testInfo.outputPath('reply.bdsync');
+
+  // The committee gives the branch its 离线同步码.
+  const { context, committee } = await openCommittee(browser, server);
+  await committee.getByRole('tab', { name: /文件同步/ }).click();
+  const branchRow = committee.locator('.ant-table-tbody tr').filter({ hasText: BRANCH_NAME });
+  await branchRow.getByRole('button', { name: '生成离线同步码' }).click();
+  const codeText = committee.getByTestId('file-code');
+  await expect(codeText).toContainText(/[0-9A-Z]{5}-/);
+  const code = (await codeText.textContent())!.trim();
+  await committee.screenshot({ path: testInfo.outputPath('01-committee-code.png') });
+  await committee.getByRole('button', { name: '已抄下' }).click();
+
+  // The branch, offline: records step 7 for its activist, enters the code (typed loosely) and exports.
+  await page.goto('/?demo=branch');
+  await expect(page.locator('.app-header')).toContainText(BRANCH_NAME);
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  const activist = page.locator('.ant-table-tbody tr').filter({ hasText: '入党积极分子' });
+  const name = (await activist.locator('td').first().textContent())!.trim();
+  await activist.click();
+  const form = page.getByTestId('step-form');
+  await expect(form).toContainText('第7步 确定发展对象');
+  await form.getByRole('button', { name: '检查并登记' }).click();
+  await expect(page.getByTestId('step-7')).not.toContainText('下一步', { timeout: 15_000 });
+  await page.locator('.ant-drawer-close').click();
+
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  await page.getByLabel('离线同步码').fill('12345');
+  await page.getByRole('button', { name: '保存同步码' }).click();
+  await expect(page.getByText('离线同步码应为 25 位')).toBeVisible();
+  await page.getByLabel('离线同步码').fill(code.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: '保存同步码' }).click();
+  await expect(page.getByText('上级还没确认的记录')).toBeVisible();
+  const pending = page.locator('.ant-descriptions-row').filter({ hasText: '上级还没确认的记录' });
+  await expect(pending).toContainText(/\d+ 条/);
+  const name1 = await download(page, () => page.getByRole('button', { name: '导出同步文件' }).click(), branchFile);
+  expect(name1).toMatch(/^市水利局离退休干部党支部-同步文件-\d{8}-\d{4}\.bdsync$/);
+  await expect(page.getByText('同步文件已保存')).toBeVisible();
+  expect(readFileSync(branchFile, 'utf8')).not.toContain(name); // encrypted
+  await page.screenshot({ path: testInfo.outputPath('02-branch-exported.png'), fullPage: true });
+
+  // The committee imports it; the branch's request shows in 待办审批.
+  await upload(committee, () => committee.getByRole('button', { name: '选择同步文件并导入' }).click(), branchFile);
+  await expect(committee.getByText(`已导入「${BRANCH_NAME}」的同步文件`)).toBeVisible({ timeout: 60_000 });
+  await expect(committee.locator('.ant-alert').filter({ hasText: '已导入' })).toContainText(/新收到 \d{3,} 条记录/);
+  await committee.screenshot({ path: testInfo.outputPath('03-committee-imported.png') });
+  // The same file again: nothing new.
+  await upload(committee, () => committee.getByRole('button', { name: '选择同步文件并导入' }).click(), branchFile);
+  await expect(committee.locator('.ant-alert').filter({ hasText: '已导入' })).toContainText('这个文件以前导入过。新收到 0 条记录');
+
+  await committee.getByRole('tab', { name: /待办审批/ }).click();
+  const request = committee.locator('.ant-table-tbody tr').filter({ hasText: name });
+  await expect(request).toContainText('发展对象备案', { timeout: 90_000 });
+  await request.getByRole('button', { name: '同意' }).click();
+  await committee.getByLabel('文号').fill('水机党备〔2026〕33号');
+  await committee.getByRole('button', { name: '保存' }).click();
+  await expect(committee.locator('.ant-table-tbody tr').filter({ hasText: name })).toHaveCount(0, { timeout: 30_000 });
+
+  await committee.getByRole('tab', { name: /文件同步/ }).click();
+  await expect(branchRow).toContainText('已生成');
+  const name2 = await download(committee, () => branchRow.getByRole('button', { name: '做回复文件' }).click(), replyFile);
+  expect(name2).toMatch(/^市水利局离退休干部党支部-上级回复-\d{8}-\d{4}\.bdsync$/);
+  await committee.screenshot({ path: testInfo.outputPath('04-committee-files.png'), fullPage: true });
+  await context.close();
+
+  // A reply file given to the committee by mistake, or changed on the way, is refused in plain words.
+  await upload(page, () => page.getByRole('button', { name: '导入上级的回复文件' }).click(), branchFile);
+  await expect(page.getByText('这是支部导出的同步文件，应由上级党委导入')).toBeVisible();
+  const tampered = testInfo.outputPath('tampered.bdsync');
+  const envelope = JSON.parse(readFileSync(replyFile, 'utf8')) as Record<string, string>;
+  writeFileSync(tampered, JSON.stringify({ ...envelope, orgName: '别的支部' }));
+  await upload(page, () => page.getByRole('button', { name: '导入上级的回复文件' }).click(), tampered);
+  await expect(page.getByText('同步文件已损坏或被改动过')).toBeVisible();
+
+  // The branch imports the reply: the approval arrives, its records are acknowledged.
+  await upload(page, () => page.getByRole('button', { name: '导入上级的回复文件' }).click(), replyFile);
+  const result = page.locator('.ant-alert').filter({ hasText: '已导入「中共市水利局机关委员会」的回复文件' });
+  await expect(result).toContainText('其中上级审批 1 条');
+  await expect(result).toContainText(/上级已确认本支部 \d{3,} 条记录/);
+  await page.screenshot({ path: testInfo.outputPath('05-branch-imported.png'), fullPage: true });
+  // Twice: nothing more.
+  await upload(page, () => page.getByRole('button', { name: '导入上级的回复文件' }).click(), replyFile);
+  await expect(page.getByText('这个回复文件以前已经导入过，没有新的内容。')).toBeVisible();
+
+  // The dossier moved on with the committee's 文号.
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  await page.locator('.ant-table-tbody tr').filter({ hasText: name }).click();
+  await expect(page.getByTestId('step-8')).toContainText('水机党备〔2026〕33号', { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('06-branch-dossier-advanced.png') });
+});
