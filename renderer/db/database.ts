@@ -19,7 +19,8 @@ export const DEFAULT_DB_NAME = 'branchdesk';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBAttachmentsPlugin);
-// Local documents: bookkeeping that is not synced or backed up as records (renderer/sync/file-sync.ts).
+// Local documents: bookkeeping kept beside the data, not synced or backed up as records. Only in a
+// database of its own (renderer/sync/file-sync.ts): the branch database opens no store it did not have.
 addRxPlugin(RxDBLocalDocumentsPlugin);
 
 let devModeReady: Promise<void> | null = null;
@@ -153,7 +154,6 @@ export async function openBranchDatabase(options: OpenOptions): Promise<BranchDa
     password: options.password,
     eventReduce: true,
     closeDuplicates: true,
-    localDocuments: true,
   });
   try {
     // addCollections writes a record of each collection at this build's version and creates its store:

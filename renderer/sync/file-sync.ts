@@ -8,11 +8,12 @@
  *   field by field with the local value kept visible in 同步.
  *
  * What this computer knows of each document (the last master a reply brought and the states sent
- * since) is kept in the database's local documents, one per collection, sealed with the data key: it
- * holds copies of the records, ID numbers included. The code is sealed the same way.
+ * since) is kept in local documents, one per collection, sealed with the data key: it holds copies of
+ * the records, ID numbers included. The code is sealed the same way. In the app they live in a small
+ * database of their own beside the branch's (fileSyncDatabase), opened only when file sync is used:
+ * the branch database itself opens no store it did not have (a newer build's data stays untouched).
  */
-import type { RxCollection, RxDocumentData } from 'rxdb';
-import { getChangedDocumentsSince } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSince, type RxCollection, type RxDocumentData } from 'rxdb';
 import { ulid } from 'ulid';
 import { collections, COLLECTION_NAMES, type CollectionName, type OrgDoc } from '@shared/model';
 import { checkpointAfter, planReply, rowsToSend, withSent, type FileSyncEntry } from '@shared/sync/file-exchange';
@@ -29,6 +30,7 @@ import {
 } from '@shared/sync/file-format';
 import type { FieldConflict } from '@shared/sync/merge';
 import type { WireDoc } from '@shared/sync/protocol';
+import type { BranchDatabase } from '../db/database';
 import { decryptValue, encryptValue } from '../db/encryption';
 
 const STATE_ID = 'filesync';
@@ -101,6 +103,28 @@ interface AnyDatabase {
   collections: Partial<Record<string, RxCollection>>;
   getLocal(id: string): Promise<{ toJSON(): { readonly data: unknown } } | null>;
   upsertLocal<T extends object>(id: string, data: T): Promise<unknown>;
+}
+
+const bookkeeping = new WeakMap<BranchDatabase, Promise<AnyDatabase>>();
+
+/** The branch database's collections with the file sync bookkeeping beside it (`<name>-filesync`). */
+export function fileSyncDatabase(db: BranchDatabase): Promise<AnyDatabase> {
+  let found = bookkeeping.get(db);
+  if (!found) {
+    found = createRxDatabase({
+      name: `${db.name}-filesync`,
+      storage: db.storage,
+      password: db.password as string,
+      multiInstance: db.multiInstance,
+      localDocuments: true,
+      closeDuplicates: true,
+    }).then((book) => {
+      db.onClose.push(() => book.close());
+      return { collections: db.collections as AnyDatabase['collections'], getLocal: (id: string) => book.getLocal(id), upsertLocal: (id: string, data: object) => book.upsertLocal(id, data) };
+    });
+    bookkeeping.set(db, found);
+  }
+  return found;
 }
 
 /** Thrown with a message for the secretary. */

@@ -16,7 +16,7 @@ import { platform } from '../../platform';
 import { dataKey } from '../../security/session';
 import { recordConflicts } from '../../sync/conflicts';
 import { markConfirmed } from '../../sync/confirmed';
-import { exportBranchFile, fileSyncStatus, importReplyFile, setFileCode, type FileSyncStatus, type ImportSummary } from '../../sync/file-sync';
+import { exportBranchFile, fileSyncDatabase, fileSyncStatus, importReplyFile, setFileCode, type FileSyncStatus, type ImportSummary } from '../../sync/file-sync';
 
 const SYNC_FILTER = [{ name: '支部工作台同步文件', extensions: ['bdsync'] }];
 
@@ -35,7 +35,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
   const [result, setResult] = useState<ImportSummary | null>(null);
   const opened = useOpenedFile((s) => s.sync);
 
-  const refresh = useCallback(async () => setStatus(await fileSyncStatus(db, await keyFor(dataKey()))), [db]);
+  const refresh = useCallback(async () => setStatus(await fileSyncStatus(await fileSyncDatabase(db), await keyFor(dataKey()))), [db]);
   useEffect(() => {
     refresh().catch((cause: unknown) => setError(problem(cause)));
   }, [refresh]);
@@ -44,7 +44,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
     setBusy('code');
     setError(null);
     try {
-      await setFileCode(db, await keyFor(dataKey()), code);
+      await setFileCode(await fileSyncDatabase(db), await keyFor(dataKey()), code);
       setCode('');
       setChangingCode(false);
       await refresh();
@@ -61,7 +61,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
     setError(null);
     setResult(null);
     try {
-      const file = await exportBranchFile(db, await keyFor(dataKey()));
+      const file = await exportBranchFile(await fileSyncDatabase(db), await keyFor(dataKey()));
       const saved = await platform().saveFile({ suggestedName: file.name, filters: SYNC_FILTER, data: file.text });
       if (!saved.saved) return;
       await file.commit();
@@ -82,7 +82,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
     setError(null);
     setResult(null);
     try {
-      const summary = await importReplyFile(db, await keyFor(dataKey()), file.data, {
+      const summary = await importReplyFile(await fileSyncDatabase(db), await keyFor(dataKey()), file.data, {
         onConflicts: (collection, docId, conflicts) => recordConflicts(collection, docId, conflicts),
         onAcknowledged: markConfirmed,
       });

@@ -13,7 +13,7 @@ import { describeConflictPath } from '@shared/sync/merge';
 import { useDb } from '../../db/context';
 import { dismissConflict, useConflictStore, type StoredConflict } from '../../sync/conflicts';
 import { normalizeServerUrl, SyncError } from '../../sync/http';
-import { fileSyncConfigured } from '../../sync/file-sync';
+import { fileSyncConfigured, fileSyncDatabase } from '../../sync/file-sync';
 import { signIn, signOut, syncNow, useSyncStore, type Connection } from '../../sync/service';
 import { FileSyncCard } from './FileSyncCard';
 
@@ -46,7 +46,9 @@ export function SyncPage({ branch }: { branch: OrgDoc }) {
   // A branch that syncs by file sees that first; the sign-in waits below for the day a line comes.
   const [byFile, setByFile] = useState(false);
   useEffect(() => {
-    fileSyncConfigured(db).then(setByFile, () => undefined);
+    fileSyncDatabase(db)
+      .then(fileSyncConfigured)
+      .then(setByFile, () => undefined);
   }, [db]);
   const signedOut = sync.connection === 'signed-out';
   const fileFirst = signedOut && byFile;
