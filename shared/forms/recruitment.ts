@@ -78,9 +78,11 @@ interface Facts {
   branch: string;
   committee: string;
   parent: string;
+  /**
+   * The record of a step that counts: the latest, as 22–24 repeat after an extension and a step done
+   * again after the committee returned its request replaces the earlier record.
+   */
   step: (n: number) => DossierEventDoc | undefined;
-  /** The last record of a step that can repeat (22–24 after an extension). */
-  lastStep: (n: number) => DossierEventDoc | undefined;
   person?: PersonDoc;
   dossier?: DossierDoc;
   today: string;
@@ -95,8 +97,7 @@ function factsOf(source: FormSource): Facts {
     branch,
     committee: branch.endsWith('支部') ? `${branch}委员会` : branch,
     parent: source.branch.parentName ?? '',
-    step: (n) => events.find((e) => e.step === n),
-    lastStep: (n) => events.filter((e) => e.step === n).at(-1),
+    step: (n) => events.filter((e) => e.step === n).at(-1),
     ...(source.person ? { person: source.person } : {}),
     ...(source.dossier ? { dossier: source.dossier } : {}),
     today: source.today,
@@ -459,7 +460,7 @@ function confirmResolution(f: Facts, kind: 'resolution-confirm' | 'resolution-ex
 }
 
 function confirmPublicity(f: Facts): FormDocument {
-  const meeting = f.lastStep(23);
+  const meeting = f.step(23);
   const publicity = meeting?.publicity;
   return {
     kind: 'confirm-publicity',

@@ -29,7 +29,8 @@ const NONE = '无';
 /** The fields the candidate fills, with the values from the roster and the dossier, and what is wrong. */
 export function volunteerBookDraft(person: PersonDoc, dossier: DossierDoc): VolunteerBookDraft {
   const problems: string[] = [];
-  const step = (n: number) => dossier.events.find((e) => e.step === n);
+  // The latest record: a step done again after the committee returned its request replaces the earlier one.
+  const step = (n: number) => dossier.events.filter((e) => e.step === n).at(-1);
   const stepDate = (n: number, what: string): string => {
     const event = step(n);
     if (!event) {

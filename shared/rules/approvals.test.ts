@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch, recruitmentEvents } from '../demo';
 import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
-import { applyApproval, approvalLabel, committeeRequests, COMMITTEE_STEPS, describeRequest, isCommitteeStep } from './approvals';
+import { applyApproval, approvalLabel, committeeRequests, COMMITTEE_STEPS, describeRequest, isCommitteeStep, openReturns, returnsOf } from './approvals';
 import { checkTimeline, timelineFromDossier } from './recruitment';
 
 /*
@@ -337,5 +337,91 @@ describe('applyApproval', () => {
     const rules = (d: DossierDoc) => checkTimeline(timelineFromDossier(d, '1990-03-01'), '2025-10-06').violations.filter((v) => v.step === 13 || v.step === 14).map((v) => v.rule);
     expect(rules(filledEarly)).toEqual(['R-PREREVIEW-BEFORE-FORM']);
     expect(rules(applyApproval(filledEarly, approval(13, '2025-09-30'))!)).toEqual([]);
+  });
+});
+
+describe('openReturns', () => {
+  const comment = '政审材料缺少本人档案审查意见，请补充。';
+
+  it('shows the branch a request the committee returned, with its comment and date, and the step to do again', () => {
+    expect(openReturns(dossier(12), [approval(13, '2025-09-20', { decision: 'returned', comment })], '2025-09-25')).toEqual([
+      { dossierId: DOSSIER_ID, personId: '01KAPERSONPERSONPERSONPERS', step: 13, leadingStep: 12, label: '预审', returnedOn: '2025-09-20', comment },
+    ]);
+  });
+
+  it('gives each kind of request the step that sends it again', () => {
+    const cases: [number, number, number][] = [
+      [3, 4, 3],
+      [7, 8, 7],
+      [15, 17, 15],
+    ];
+    for (const [lastStep, step, leadingStep] of cases) {
+      const d = dossier(lastStep, { without: [step] });
+      const since = d.events.find((e) => e.step === leadingStep)!.date;
+      expect(openReturns(d, [approval(step, since, { decision: 'returned' })], since)).toMatchObject([{ step, leadingStep }]);
+    }
+    const meeting = dossier(21, { add: probation('2026-10-15') });
+    expect(openReturns(meeting, [approval(24, '2026-10-20', { decision: 'returned' })], '2026-10-21')).toMatchObject([{ step: 24, leadingStep: 23, label: '转正审批' }]);
+  });
+
+  it('leaves out the comment when the committee wrote none', () => {
+    expect(openReturns(dossier(12), [approval(13, '2025-09-20', { decision: 'returned' })], '2025-09-25')[0]).not.toHaveProperty('comment');
+  });
+
+  it('ends once the branch has done the leading step again after the return', () => {
+    const returned = approval(13, '2025-09-20', { decision: 'returned', comment });
+    expect(openReturns(dossier(12, { add: [{ step: 12, date: '2025-10-08' }] }), [returned], '2025-10-09')).toEqual([]);
+  });
+
+  it('ends once the committee has approved after all', () => {
+    const approvals = [approval(13, '2025-09-20', { decision: 'returned' }), approval(13, '2025-09-28')];
+    expect(openReturns(dossier(12), approvals, '2025-09-29')).toEqual([]);
+  });
+
+  it('shows the latest of two returns of one request', () => {
+    const approvals = [approval(13, '2025-09-20', { decision: 'returned', comment: '第一次' }), approval(13, '2025-10-20', { decision: 'returned', comment: '第二次' })];
+    expect(openReturns(dossier(12, { add: [{ step: 12, date: '2025-10-08' }] }), approvals, '2025-10-21')).toMatchObject([{ returnedOn: '2025-10-20', comment: '第二次' }]);
+  });
+
+  it('ignores a request approved and an answer that is not a return', () => {
+    expect(openReturns(dossier(12), [approval(13, '2025-09-30')], '2025-10-01')).toEqual([]);
+    expect(openReturns(dossier(12), [], '2025-10-01')).toEqual([]);
+  });
+});
+
+describe('returnsOf', () => {
+  it('gives the returns of this dossier as the timeline check reads them, oldest first', () => {
+    const approvals = [
+      approval(17, '2025-11-01', { decision: 'returned' }),
+      approval(13, '2025-09-20', { decision: 'returned' }),
+      approval(13, '2025-09-30'),
+      approval(13, '2025-09-21', { decision: 'returned', targetId: '01KAOTHEROTHEROTHEROTHEROT' }),
+    ];
+    expect(returnsOf(dossier(15), approvals)).toEqual([
+      { step: 13, leadingStep: 12, returnedOn: '2025-09-20' },
+      { step: 17, leadingStep: 15, returnedOn: '2025-11-01' },
+    ]);
+  });
+});
+
+describe('a returned request sent again', () => {
+  it('goes round: returned, the leading step done again with no rule broken, approved and recorded', () => {
+    const returned = approval(13, '2025-09-20', { decision: 'returned', comment: '请补充政审材料。' });
+    const redone = dossier(12, { add: [{ step: 12, date: '2025-10-08' }] });
+    // The factory's dossiers keep no 思想汇报 or 考察: only errors are looked at.
+    const rules = (d: DossierDoc, today: string) =>
+      checkTimeline(timelineFromDossier(d, '1990-03-01', returnsOf(d, [returned])), today)
+        .violations.filter((v) => v.severity === 'error')
+        .map((v) => v.rule);
+    expect(checkTimeline(timelineFromDossier(redone, '1990-03-01'), '2025-10-09').violations.map((v) => v.rule)).toContain('R-DATES-CONSISTENT');
+    expect(rules(redone, '2025-10-09')).toEqual([]);
+    expect(committeeRequests(redone, [returned], '2025-10-09')).toMatchObject([{ step: 13, state: 'waiting', since: '2025-10-08' }]);
+    const approved = applyApproval(redone, approval(13, '2025-10-20', { docNo: '水机党预〔2025〕5号' }))!;
+    expect(approved.events.filter((e) => e.step === 12 || e.step === 13).map((e) => [e.step, e.date])).toEqual([
+      [12, '2025-09-10'],
+      [12, '2025-10-08'],
+      [13, '2025-10-20'],
+    ]);
+    expect(rules(approved, '2025-10-21')).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@
 import { addDays, addMonths, isValidDate } from '../dates';
 import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
 import { recordStep, type DossierEvent } from './dossier';
-import { nthWorkingDay, readProbationOutcome } from './recruitment';
+import { nthWorkingDay, readProbationOutcome, type ReturnedRequest } from './recruitment';
 import { recruitmentStep } from './recruitment-steps';
 
 export interface CommitteeStep {
@@ -210,6 +210,52 @@ export function describeRequest(request: CommitteeRequest): string {
   }
   const due = request.due ? `，应在 ${request.due} 前办理${request.overdue ? '（已逾期）' : ''}` : '';
   return `${request.label}：支部于 ${request.since} 报来，等待上级党委办理${due}。`;
+}
+
+/**
+ * The committee's returns (退回) of this dossier's requests, as the timeline check reads them: a
+ * leading step recorded again after one of them replaces the earlier record instead of contradicting it.
+ */
+export function returnsOf(dossier: DossierDoc, approvals: readonly ApprovalDoc[]): ReturnedRequest[] {
+  return COMMITTEE_STEPS.flatMap((step) =>
+    approvals
+      .filter((a) => a.decision === 'returned' && concerns(a, dossier, step))
+      .map((a) => ({ step: step.step, leadingStep: step.leadingStep, returnedOn: a.decidedOn })),
+  ).sort((a, b) => a.returnedOn.localeCompare(b.returnedOn) || a.step - b.step);
+}
+
+/** A request the committee returned that waits for the branch to put it right and send it again. */
+export interface OpenReturn {
+  dossierId: string;
+  personId: string;
+  /** The committee's step the request was for: 4, 8, 13, 17 or 24. */
+  step: number;
+  /** The branch's step to do again, which sends the request anew: 3, 7, 12, 15 or 23. */
+  leadingStep: number;
+  /** '入党积极分子备案', '预审', '转正审批'… */
+  label: string;
+  returnedOn: string;
+  /** The committee's reasons and what to add, as it wrote them. */
+  comment?: string;
+}
+
+/**
+ * The returns still open on `today`: the latest return of a request that is still open (committeeRequests),
+ * not followed by a later record of its leading step (the branch sent it again) nor by an approval or a
+ * record of the committee step. The branch sees each one until it has done the leading step again.
+ */
+export function openReturns(dossier: DossierDoc, approvals: readonly ApprovalDoc[], today: string): OpenReturn[] {
+  return committeeRequests(dossier, approvals, today)
+    .filter((r) => r.state === 'returned')
+    .map((r) => ({
+      dossierId: r.dossierId,
+      personId: r.personId,
+      step: r.step,
+      leadingStep: committeeStep(r.step)!.leadingStep,
+      label: r.label,
+      returnedOn: r.returnedOn!,
+      ...(r.returnComment !== undefined ? { comment: r.returnComment } : {}),
+    }));
 }
 
 /** What the committee's decision says, as the step's outcome. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recruitmentEvents } from '../demo/branch';
 import type { DossierDoc } from '../model';
 import { addMonths, addYears } from '../dates';
-import { recordStep, removeLastStep, statusFromSteps } from './dossier';
+import { probationEnd, recordStep, removeLastStep, statusFromSteps } from './dossier';
 
 const stamp = { now: '2026-11-23T02:00:00.000Z', by: '书记' };
 
@@ -27,6 +27,13 @@ describe('recordStep', () => {
 
   it('admits a probationary member at step 15 with that day as 入党日期', () => {
     expect(recordStep(dossier(14), { step: 15, date: '2025-10-10' }, stamp).person).toEqual({ status: 'probationary', joinedOn: '2025-10-10' });
+  });
+
+  it('dates the probation from a 支部大会 held again after the committee returned its 审批', () => {
+    const d = dossier(16);
+    const again = { ...d, events: [...d.events, { step: 15, date: '2025-12-01' }].sort((a, b) => a.step - b.step || a.date.localeCompare(b.date)) };
+    expect(probationEnd(again.events)).toBe('2026-12-01');
+    expect(statusFromSteps(again.events)).toEqual({ status: 'probationary', joinedOn: '2025-12-01' });
   });
 
   it('confirms at step 23 from the end of the probation year, not from the meeting day', () => {

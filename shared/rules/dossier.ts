@@ -17,6 +17,12 @@ export interface RecordedStep {
 
 const STATUS_AFTER: Partial<Record<number, PartyStatus>> = { 3: 'activist', 7: 'candidate', 15: 'probationary' };
 
+/**
+ * The 支部大会 that admitted (step 15): the latest, since a meeting held again after the committee
+ * returned its 审批 replaces the earlier one (recruitment.ts replacedRecords).
+ */
+const admittedOn = (events: readonly DossierEvent[]): string | undefined => events.filter((e) => e.step === 15).at(-1)?.date;
+
 /** Steps whose record carries a committee's 文号 (备案, 预审, 审批). */
 export const STEPS_WITH_DOC_NO: ReadonlySet<number> = new Set([4, 8, 13, 17, 18, 24]);
 
@@ -30,7 +36,7 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
   if (event.step === 15) person.joinedOn = event.date;
   if (event.step === 23) {
     const { outcome, extensionMonths } = readProbationOutcome(event.outcome);
-    const admitted = events.find((e) => e.step === 15)?.date;
+    const admitted = admittedOn(events);
     if (outcome === 'confirm' && admitted) {
       person.status = 'full';
       // 转正 dates from the end of the probation year, however much later the meeting was (R-PROBATION-1Y).
@@ -48,7 +54,7 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
  * decided at step 23 (a 转正 or 取消 decision adds nothing). Undefined before step 15.
  */
 export function probationEnd(events: readonly DossierEvent[]): string | undefined {
-  const admitted = events.find((e) => e.step === 15)?.date;
+  const admitted = admittedOn(events);
   if (!admitted) return undefined;
   const extension = events
     .filter((e) => e.step === 23)
@@ -61,7 +67,7 @@ export function probationEnd(events: readonly DossierEvent[]): string | undefine
 export function statusFromSteps(events: readonly DossierEvent[]): { status: PartyStatus; joinedOn?: string; confirmedOn?: string } {
   let status: PartyStatus = 'applicant';
   for (const event of events) status = STATUS_AFTER[event.step] ?? status;
-  const admitted = events.find((e) => e.step === 15)?.date;
+  const admitted = admittedOn(events);
   const last = events.filter((e) => e.step === 23).at(-1);
   if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') return { status: 'full', joinedOn: admitted, confirmedOn: probationEnd(events) };
   return admitted ? { status, joinedOn: admitted } : { status };

@@ -8,6 +8,7 @@ import {
   holidayCalendarCovers,
   isWorkingDay,
   readProbationOutcome,
+  replacedRecords,
   timelineFromDossier,
   type RecruitmentCheck,
   type RecruitmentEvent,
@@ -910,6 +911,86 @@ describe('R-DATES-CONSISTENT', () => {
 
   it('accepts a document that gives a step the same date', () => {
     expect(check({ documentDates: [{ step: 15, document: '党员花名册', date: '2024-09-10' }] }, '2025-12-01').violations).toEqual([]);
+  });
+});
+
+describe('a step done again after the committee returned its request (退回)', () => {
+  const returnOf13 = { step: 13, leadingStep: 12, returnedOn: '2024-08-15' };
+
+  it('replaces the earlier record of the leading step instead of contradicting it', () => {
+    const base = timeline({ upTo: 12 });
+    const redone = { ...base, events: [...base.events, { step: 12, date: '2024-09-02' }], returns: [returnOf13] };
+    expect(checkTimeline(redone, '2024-09-03').violations).toEqual([]);
+  });
+
+  it('still refuses two dates of one step with no return between them', () => {
+    const base = timeline({ upTo: 12 });
+    const twice = { ...base, events: [...base.events, { step: 12, date: '2024-09-02' }] };
+    expect(rulesOf(checkTimeline(twice, '2024-09-03'))).toEqual(['R-DATES-CONSISTENT']);
+    const returnAfterBoth = { ...twice, returns: [{ ...returnOf13, returnedOn: '2024-09-05' }] };
+    expect(rulesOf(checkTimeline(returnAfterBoth, '2024-09-06'))).toEqual(['R-DATES-CONSISTENT']);
+  });
+
+  it('does not count a redo on the day of the return as done after it', () => {
+    const base = timeline({ upTo: 12 });
+    const sameDay = { ...base, events: [...base.events, { step: 12, date: '2024-08-15' }], returns: [returnOf13] };
+    expect(rulesOf(checkTimeline(sameDay, '2024-08-16'))).toEqual(['R-DATES-CONSISTENT']);
+  });
+
+  it('ignores a return of another request', () => {
+    const base = timeline({ upTo: 12 });
+    const redone = { ...base, events: [...base.events, { step: 12, date: '2024-09-02' }], returns: [{ step: 8, leadingStep: 7, returnedOn: '2024-08-15' }] };
+    expect(rulesOf(checkTimeline(redone, '2024-09-03'))).toEqual(['R-DATES-CONSISTENT']);
+  });
+
+  it('checks the rest against the record that replaced the earlier one', () => {
+    // 支部大会 again after the 审批 was returned: the three months of R-APPROVAL-3M count from the second meeting.
+    const base = timeline({ upTo: 16 });
+    const events = [...base.events, { step: 15, date: '2024-11-20' }, { step: 17, date: '2025-02-10' }];
+    const returns = [{ step: 17, leadingStep: 15, returnedOn: '2024-11-05' }];
+    expect(checkTimeline({ ...base, events, returns }, '2025-02-11').violations).toEqual([]);
+    expect(checkTimeline({ ...base, events, returns }, '2025-02-11').deadlines.find((d) => d.step === 22)?.date).toBe('2025-11-20');
+  });
+
+  it('keeps the steps done between the first record and the redo in order (16 after the first 支部大会)', () => {
+    const base = timeline({ upTo: 16 });
+    const events = [...base.events, { step: 15, date: '2024-11-20' }];
+    const check = checkTimeline({ ...base, events, returns: [{ step: 17, leadingStep: 15, returnedOn: '2024-11-05' }] }, '2024-11-21');
+    expect(rulesOf(check)).toEqual([]);
+  });
+
+  it('puts the returned committee step after the redo (R-ORDER)', () => {
+    const base = timeline({ upTo: 7 });
+    const events = [...base.events, { step: 7, date: '2024-06-20' }, { step: 8, date: '2024-06-18' }];
+    const check = checkTimeline({ ...base, events, returns: [{ step: 8, leadingStep: 7, returnedOn: '2024-06-10' }] }, '2024-06-21');
+    expect(violationsOf(check, 'R-ORDER')).toEqual([expect.objectContaining({ step: 8 })]);
+    expect(violationsOf(check, 'R-ORDER')[0]!.message).toContain('早于第7步（确定发展对象）的日期 2024-06-20');
+  });
+
+  it('lets a 转正 meeting be held again after its 审批 was returned', () => {
+    const base = timeline({ upTo: 22 });
+    const events = [...base.events, { step: 23, date: '2025-09-10' }, { step: 23, date: '2025-10-15' }, { step: 24, date: '2025-11-01' }];
+    expect(rulesOf(checkTimeline({ ...base, events }, '2025-11-02'))).toContain('R-DATES-CONSISTENT');
+    const check = checkTimeline({ ...base, events, returns: [{ step: 24, leadingStep: 23, returnedOn: '2025-10-01' }] }, '2025-11-02');
+    expect(check.violations).toEqual([]);
+    expect(check.next).toMatchObject({ step: 25 });
+  });
+
+  it('keeps a 转正 round after an extension apart from a return in the second round', () => {
+    const base = extendedTimeline(6);
+    const events = [...base.events.filter((e) => e.step < 24 || e.date < '2026-01-01'), { step: 23, date: '2026-03-30', outcome: 'confirm' as const }, { step: 24, date: '2026-04-20' }];
+    expect(rulesOf(checkTimeline({ ...base, events }, '2026-04-21'))).toContain('R-DATES-CONSISTENT');
+    const check = checkTimeline({ ...base, events, returns: [{ step: 24, leadingStep: 23, returnedOn: '2026-03-20' }] }, '2026-04-21');
+    expect(check.violations).toEqual([]);
+    expect(check.next).toMatchObject({ step: 25 });
+  });
+
+  it('names which records were replaced, leaving the others', () => {
+    const records = [{ step: 12, date: '2024-08-01' }, { step: 12, date: '2024-09-02' }, { step: 12, date: '2024-09-20' }, { step: 7, date: '2024-06-03' }];
+    const returns = [returnOf13, { ...returnOf13, returnedOn: '2024-09-10' }];
+    expect([...replacedRecords(records, returns)]).toEqual([records[0], records[1]]);
+    expect([...replacedRecords(records, [returnOf13])]).toEqual([records[0]]);
+    expect(replacedRecords(records, []).size).toBe(0);
   });
 });
 

@@ -9,6 +9,8 @@
  * - "one year after D" and "N months after D" are addYears/addMonths of shared/dates (29 Feb → 28 Feb,
  *   31 Jan + 1 month → 28/29 Feb); a step on that very day keeps the rule.
  * - Steps 22–24 repeat once when the probation is extended: 23 (延长) → 24 → 22 → 23 (转正) → 24.
+ * - A step that made a request to the committee (3, 7, 12, 15, 23) is done again when the committee
+ *   returns the request (退回): the record after the return replaces the earlier one (`returns`).
  */
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addDays, addMonths, addYears, ageOn, daysBetween, isValidDate } from '../dates';
@@ -73,6 +75,18 @@ export interface StepDocumentDate {
   date: string;
 }
 
+/**
+ * A request the committee returned (退回) with its comments: the branch puts it right and does the step
+ * that made the request again, which sends it anew.
+ */
+export interface ReturnedRequest {
+  /** The committee's step the request was for: 4, 8, 13, 17 or 24. */
+  step: number;
+  /** The branch's step that made the request and is done again: 3, 7, 12, 15 or 23. */
+  leadingStep: number;
+  returnedOn: string;
+}
+
 /** The values the domain reference marks configurable; a branch or committee may change them. */
 export interface RecruitmentConfig {
   /** R-CONTACTS: at least this many 培养联系人 (the reference allows one or two). */
@@ -111,6 +125,8 @@ export interface RecruitmentTimeline {
   publicity?: { from: string; to: string };
   /** Dates of steps as other documents write them (R-DATES-CONSISTENT). */
   documentDates?: readonly StepDocumentDate[];
+  /** The committee's returns of this dossier's requests: a leading step done again after one is no duplicate. */
+  returns?: readonly ReturnedRequest[];
   config?: Partial<RecruitmentConfig>;
 }
 
@@ -232,6 +248,10 @@ interface StepRecord {
   people: string[];
   outcome: ProbationOutcome;
   extensionMonths?: number;
+  /** A step done again after a return: when it was first done, its place in R-ORDER for the steps done since. */
+  firstDate?: string;
+  /** …and the committee steps whose return it answers, which come after the record that replaces it. */
+  answersReturnOf?: readonly number[];
 }
 
 /** One pass through steps 22–24; a second one follows a decision to extend the probation. */
@@ -282,7 +302,8 @@ const hasStepAfter = (ctx: Context, step: number): boolean => [...ctx.steps.keys
  * R-DATES-CONSISTENT, in the concrete forms a timeline can show:
  * (a) a date that is not a real calendar date written YYYY-MM-DD (the entry is then left out of the
  *     other checks); (b) an end date before its start date; (c) one step recorded more than once with
- *     different dates (steps 22–24 may repeat once after a decision to extend, and only then);
+ *     different dates (steps 22–24 may repeat once after a decision to extend; a step that made a
+ *     request is done again after the committee returned it, see replacedRecords);
  * (d) a document writing a step's date differently from the step's record (`documentDates`).
  */
 function readTimeline(timeline: RecruitmentTimeline, today: string): Context {
@@ -332,11 +353,20 @@ function readTimeline(timeline: RecruitmentTimeline, today: string): Context {
     events.push(record);
   }
 
-  for (const step of new Set(events.map((e) => e.step))) {
+  const returns = (timeline.returns ?? []).filter((r) => isValidDate(r.returnedOn));
+  const replaced = replacedRecords(events, returns);
+  const kept = events.filter((e) => !replaced.has(e));
+  for (const step of new Set(kept.map((e) => e.step))) {
     if (step >= 22 && step <= 24) continue;
-    ctx.steps.set(step, mergeRecords(ctx, events.filter((e) => e.step === step)));
+    const record = mergeRecords(ctx, kept.filter((e) => e.step === step));
+    const earlier = [...replaced].filter((e) => e.step === step).map((e) => e.date).sort();
+    if (earlier[0] !== undefined) {
+      record.firstDate = earlier[0];
+      record.answersReturnOf = [...new Set(returns.filter((r) => r.leadingStep === step).map((r) => r.step))];
+    }
+    ctx.steps.set(step, record);
   }
-  readProbationRounds(ctx, events);
+  readProbationRounds(ctx, kept);
 
   for (const date of timeline.thoughtReports ?? []) {
     if (isValidDate(date)) ctx.thoughtReports.push(date);
@@ -375,6 +405,28 @@ function readTimeline(timeline: RecruitmentTimeline, today: string): Context {
     else invalid(doc.step, `${doc.document}上${stepLabel(doc.step)}的日期`, doc.date);
   }
   return ctx;
+}
+
+/**
+ * A step done again after the committee returned its request (退回): each record of a leading step is
+ * replaced by the next later record of that step when a return of its request falls between them (on
+ * or after the first, before the second: a redo on the day of the return is not after it). The record
+ * that remains is the one the committee is asked about, so every check reads it; the ones it replaced
+ * stay in the dossier as history. Two dates of one step with no return between them are still two
+ * dates for one fact (R-DATES-CONSISTENT).
+ */
+export function replacedRecords<T extends { step: number; date: string }>(records: readonly T[], returns: readonly ReturnedRequest[]): Set<T> {
+  const replaced = new Set<T>();
+  for (const leadingStep of new Set(returns.map((r) => r.leadingStep))) {
+    const returnedOn = returns.filter((r) => r.leadingStep === leadingStep).map((r) => r.returnedOn);
+    const dates = [...new Set(records.filter((r) => r.step === leadingStep).map((r) => r.date))].sort();
+    dates.forEach((date, i) => {
+      const next = dates[i + 1];
+      if (next === undefined || !returnedOn.some((d) => d >= date && d < next)) return;
+      for (const record of records) if (record.step === leadingStep && record.date === date) replaced.add(record);
+    });
+  }
+  return replaced;
 }
 
 /** R-DATES-CONSISTENT (c): records of one step must agree; the checks then use the earliest. */
@@ -485,21 +537,25 @@ function checkDocumentDates(ctx: Context): void {
 /** R-ORDER: no step dated before a step of an earlier position, and no step skipped. */
 function checkOrder(ctx: Context): void {
   const recorded = [...ctx.steps.values()].sort((a, b) => a.step - b.step);
+  // A step done again after a return keeps the place it took when first done: the steps done since
+  // (5 and 6 after 3, 16 after 15…) stay in order. The returned committee step comes after the redo.
+  const placed = (earlier: StepRecord, later: number): string =>
+    earlier.firstDate !== undefined && !earlier.answersReturnOf?.includes(later) ? earlier.firstDate : earlier.date;
   for (const record of recorded) {
     // The nearest earlier position with a recorded step; comparing neighbours finds every inversion.
     const earlier = recorded.filter((r) => levelOf(r.step) < levelOf(record.step));
     const nearestLevel = Math.max(...earlier.map((r) => levelOf(r.step)));
     const offending = earlier
-      .filter((r) => levelOf(r.step) === nearestLevel && r.date > record.date)
+      .filter((r) => levelOf(r.step) === nearestLevel && placed(r, record.step) > record.date)
       .filter((r) => ORDER_OWNED_BY.get(r.step)?.[0] !== record.step)
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
+      .sort((a, b) => placed(b, record.step).localeCompare(placed(a, record.step)))[0];
     if (offending) {
       report(
         ctx,
         'R-ORDER',
         record.step,
         'error',
-        `${stepLabel(record.step)}的日期 ${record.date} 早于${stepLabel(offending.step)}的日期 ${offending.date}。各步骤应按顺序进行，后一步不能早于前一步，请核对这两个日期。`,
+        `${stepLabel(record.step)}的日期 ${record.date} 早于${stepLabel(offending.step)}的日期 ${placed(offending, record.step)}。各步骤应按顺序进行，后一步不能早于前一步，请核对这两个日期。`,
       );
     }
   }
@@ -1079,10 +1135,14 @@ export function readProbationOutcome(text: string | undefined): { outcome: Proba
   return { outcome: 'extend', extensionMonths: months ? count : count * 12 };
 }
 
-/** The stored dossier (shared/model/dossiers.ts) as the timeline checkTimeline reads. */
+/**
+ * The stored dossier (shared/model/dossiers.ts) as the timeline checkTimeline reads, with the
+ * committee's returns of its requests (approvals.ts returnsOf) where the caller has them.
+ */
 export function timelineFromDossier(
   dossier: Pick<DossierDoc, 'events' | 'thoughtReports' | 'evaluations' | 'trainings' | 'leavingOn' | 'approvalDelayReason'>,
   birthDate: string,
+  returns: readonly ReturnedRequest[] = [],
 ): RecruitmentTimeline {
   const publicity = dossier.events.find((e) => e.step === 13 && e.publicity)?.publicity;
   return {
@@ -1100,5 +1160,6 @@ export function timelineFromDossier(
     ...(dossier.leavingOn !== undefined ? { leavingOn: dossier.leavingOn } : {}),
     ...(dossier.approvalDelayReason ? { approvalDelayReason: dossier.approvalDelayReason } : {}),
     ...(publicity ? { publicity: { from: publicity.from, to: publicity.to } } : {}),
+    ...(returns.length > 0 ? { returns } : {}),
   };
 }

@@ -2,26 +2,32 @@
 import { List, Tag, Typography } from 'antd';
 import { combineLatest, map, of, switchMap } from 'rxjs';
 import { useNavigate } from 'react-router';
-import type { DossierDoc, PersonDoc } from '@shared/model';
+import type { ApprovalDoc, DossierDoc, PersonDoc } from '@shared/model';
+import { returnsOf } from '@shared/rules/approvals';
 import { checkTimeline, timelineFromDossier } from '@shared/rules/recruitment';
 import { recruitmentReminders, whenText, type Reminder } from '@shared/rules/reminders';
 import { useDb, useObservable } from '../../db/context';
 
-/** Reminders of the branch's open dossiers; only the people in them are read. */
+/**
+ * Reminders of the branch's open dossiers; only the people in them are read. The committee's returns
+ * come in too: a step done again after one counts from its new date.
+ */
 export function useRecruitmentReminders(orgId: string, today: string) {
   const db = useDb();
   return useObservable(
     () =>
-      db.dossiers.find({ selector: { orgId, state: 'open' } }).$.pipe(
-        switchMap((docs) => {
+      combineLatest([db.dossiers.find({ selector: { orgId, state: 'open' } }).$, db.approvals.find({ selector: { orgId, decision: 'returned' } }).$]).pipe(
+        switchMap(([docs, returned]) => {
           const dossiers = docs.map((d) => d.toMutableJSON(false) as DossierDoc);
           if (dossiers.length === 0) return of([] as Reminder[]);
+          const approvals = returned.map((a) => a.toMutableJSON(false) as ApprovalDoc);
           return combineLatest([of(dossiers), db.people.findByIds(dossiers.map((d) => d.personId)).$]).pipe(
             map(([list, people]) =>
               recruitmentReminders(
                 list.flatMap((dossier) => {
                   const person = people.get(dossier.personId)?.toMutableJSON(false) as PersonDoc | undefined;
-                  return person ? [{ name: person.name, check: checkTimeline(timelineFromDossier(dossier, person.birthDate), today) }] : [];
+                  if (!person) return [];
+                  return [{ name: person.name, check: checkTimeline(timelineFromDossier(dossier, person.birthDate, returnsOf(dossier, approvals)), today) }];
                 }),
                 today,
               ),

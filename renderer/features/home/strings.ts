@@ -20,4 +20,10 @@ export const HOME = {
   noMembers: '还没有录入党员。请到“党员名册”逐个添加，或从Excel导入现有名册。',
   remindersTitle: '待办提醒',
   noReminders: '眼下没有要办的事。发展党员的期限、三会一课、党费、回执、走访等到期时会显示在这里。',
+  returned: {
+    title: (name: string, label: string) => `上级党委退回了：${name} · ${label}`,
+    detail: (date: string, comment: string | undefined) => `${date} 退回。${comment?.trim() ? `意见：${comment.trim()}` : '上级党委没有写明意见。'}`,
+    todo: (leadingStep: number, stepName: string) => `请按意见补正后，在发展档案中重新登记第${leadingStep}步（${stepName}），同步后自动重新报送。`,
+    open: '打开发展档案',
+  },
 } as const;

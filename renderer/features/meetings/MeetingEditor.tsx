@@ -20,6 +20,7 @@ import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
 import { useRosterPeople } from '../roster/hooks';
+import { ServerMark } from '../sync/ServerMark';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceGrid } from './AttendanceGrid';
 import { electionInput, ElectionsEditor } from './ElectionsEditor';
@@ -144,6 +145,7 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
           <span>{title}</span>
           <Typography.Text type="secondary">{draft.date}</Typography.Text>
           {final ? <Tag color="success">已定稿</Tag> : <Tag color="processing">草稿</Tag>}
+          {final && <ServerMark collection="meetings" id={draft.id} updatedAt={draft.updatedAt} />}
         </Space>
       }
       extra={

@@ -15,6 +15,7 @@ import { markOnce } from '../../app/marks';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useRosterPeople } from '../roster/hooks';
+import { ServerMark } from '../sync/ServerMark';
 import { CompliancePanel } from './CompliancePanel';
 import { createMeeting } from './writes';
 
@@ -148,9 +149,15 @@ export function MeetingsPage({ branch }: { branch: OrgDoc }) {
           {
             title: '状态',
             key: 'status',
-            width: 160,
+            width: 200,
             render: (_, m) => {
-              if (m.status === 'final') return <Tag color="success">已定稿</Tag>;
+              if (m.status === 'final')
+                return (
+                  <Space size={[4, 4]} wrap>
+                    <Tag color="success">已定稿</Tag>
+                    <ServerMark collection="meetings" id={m.id} updatedAt={m.updatedAt} />
+                  </Space>
+                );
               const gaps = meetingGaps(m).length;
               return <Tag color={gaps ? 'warning' : 'processing'}>{gaps ? `草稿，缺 ${gaps} 项` : '草稿，可以定稿'}</Tag>;
             },

@@ -1,32 +1,51 @@
 /**
  * 一人一档: one person's dossier. The 25 steps with the problems next to the step they concern, the
  * form to record the next step (or take back the last one), the recurring records, the scans of
- * signed pages and the printed forms.
+ * signed pages and the printed forms. A request the committee returned (退回) shows on top with its
+ * comment, and the form offers to do its step again; a request waiting shows whether it reached the
+ * committee's server.
  */
-import { Alert, App, Badge, Button, Descriptions, Drawer, Popconfirm, Tabs, Timeline, Typography } from 'antd';
-import type { DossierDoc, OrgDoc, PersonDoc } from '@shared/model';
+import { Alert, App, Badge, Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Timeline, Typography } from 'antd';
+import type { OrgDoc } from '@shared/model';
 import { STATUS_LABELS } from '@shared/forms/labels';
-import type { RecruitmentCheck } from '@shared/rules/recruitment';
+import type { OpenReturn } from '@shared/rules/approvals';
 import { RECRUITMENT_STAGE_NAMES, RECRUITMENT_STEPS, recruitmentStep } from '@shared/rules/recruitment-steps';
 import { useDb } from '../../db/context';
+import { ServerMark } from '../sync/ServerMark';
 import { FormsPanel } from './FormsPanel';
 import { RecordsPanel } from './RecordsPanel';
+import type { DossierRow } from './rows';
 import { ScansPanel } from './ScansPanel';
 import { StepForm } from './StepForm';
+import { RETURNS } from './strings';
 import { undoLastStep } from './writes';
 
-export interface DossierRow {
-  dossier: DossierDoc;
-  person: PersonDoc;
-  check: RecruitmentCheck;
-  errors: number;
-  warnings: number;
+function ReturnedAlert({ returned }: { returned: OpenReturn }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="dossier-returned"
+      message={<Typography.Text strong>{RETURNS.title(returned.label)}</Typography.Text>}
+      description={
+        <>
+          <div>{RETURNS.returnedOn(returned.returnedOn)}</div>
+          <div>{RETURNS.comment(returned.comment)}</div>
+          <div>{RETURNS.whatToDo(returned.leadingStep)}</div>
+        </>
+      }
+    />
+  );
 }
 
 function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
   const db = useDb();
   const { message } = App.useApp();
   const last = row.dossier.events.at(-1);
+  // After a 退回 the step to do is the one that sends the request again.
+  const redo = row.openReturns[0];
+  const nextStep = redo?.leadingStep ?? row.check.next?.step;
   const undo = () =>
     undoLastStep(db, row.dossier, row.person).then(
       () => message.success(`已撤销第${last!.step}步`),
@@ -34,7 +53,21 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
     );
   return (
     <>
-      {row.check.next && <StepForm key={row.dossier.updatedAt} dossier={row.dossier} person={row.person} nextStep={row.check.next.step} fullMembers={fullMembers} onSaved={() => undefined} />}
+      {row.openReturns.map((r) => (
+        <ReturnedAlert key={r.step} returned={r} />
+      ))}
+      {nextStep !== undefined && (
+        <StepForm
+          key={row.dossier.updatedAt}
+          dossier={row.dossier}
+          person={row.person}
+          nextStep={nextStep}
+          returns={row.returns}
+          openReturns={row.openReturns}
+          fullMembers={fullMembers}
+          onSaved={() => undefined}
+        />
+      )}
       {row.check.deadlines.length > 0 && (
         <Alert
           type="warning"
@@ -56,7 +89,8 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
         items={RECRUITMENT_STEPS.map((s) => {
           const events = row.dossier.events.filter((e) => e.step === s.step);
           const problems = row.check.violations.filter((v) => v.step === s.step);
-          const isNext = row.check.next?.step === s.step;
+          const isNext = nextStep === s.step;
+          const request = row.requests.find((r) => r.step === s.step);
           const done = events.length > 0;
           return {
             color: problems.some((p) => p.severity === 'error') ? 'red' : done ? 'green' : isNext ? 'blue' : 'gray',
@@ -66,7 +100,7 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
                   第{s.step}步 {s.name}
                 </Typography.Text>
                 {events.map((event, i) => (
-                  <div key={i} style={{ paddingLeft: '1em' }}>
+                  <div key={i} style={{ paddingLeft: '1em', ...(row.replaced.has(event) ? { color: 'rgba(0, 0, 0, 0.55)' } : {}) }}>
                     {event.date}
                     {event.endDate ? ` 至 ${event.endDate}` : ''}
                     {event.people?.length ? `（${event.people.join('、')}）` : ''}
@@ -76,6 +110,7 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
                     {event.publicity ? `\u3000公示 ${event.publicity.from} 至 ${event.publicity.to}` : ''}
                     {event.vote ? `\u3000赞成${event.vote.yes + (event.vote.writtenYes ?? 0)}票` : ''}
                     {event.note ? <Typography.Text type="secondary">{`\u3000${event.note}`}</Typography.Text> : null}
+                    {row.replaced.has(event) && <Typography.Text type="secondary">{RETURNS.replaced}</Typography.Text>}
                     {event === last && (
                       <Popconfirm title={`撤销第${s.step}步的登记？此人的身份会随之恢复。`} okText="撤销" cancelText="不撤销" onConfirm={undo}>
                         <Button type="link" size="small" danger>
@@ -85,8 +120,21 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
                     )}
                   </div>
                 ))}
-                {isNext && row.check.next && (
+                {isNext && redo && <Badge status="warning" text={RETURNS.nextRedo(redo.leadingStep)} style={{ marginLeft: 12 }} />}
+                {isNext && !redo && row.check.next && (
                   <Badge status="processing" text={`下一步，最早 ${row.check.next.earliest}${row.check.next.latest ? `，最迟 ${row.check.next.latest}` : ''}`} style={{ marginLeft: 12 }} />
+                )}
+                {request && (
+                  <div style={{ paddingLeft: '1em', marginTop: 4 }} data-testid={`request-${s.step}`}>
+                    {request.state === 'returned' ? (
+                      <Typography.Text type="warning">{RETURNS.timelineNote(request.returnedOn!)}</Typography.Text>
+                    ) : (
+                      <Space size={[8, 4]} wrap>
+                        <Typography.Text>{RETURNS.waiting(request.label, request.since)}</Typography.Text>
+                        <ServerMark collection="dossiers" id={row.dossier.id} updatedAt={row.dossier.updatedAt} />
+                      </Space>
+                    )}
+                  </div>
                 )}
                 {problems.map((p) => (
                   <Alert key={p.rule + p.message} type={p.severity === 'error' ? 'error' : 'warning'} showIcon message={`${p.message}（${p.rule}）`} style={{ marginTop: 6 }} />
@@ -103,12 +151,13 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
 export function DossierDrawer({ row, branch, fullMembers, today, onClose }: { row: DossierRow | null; branch: OrgDoc; fullMembers: number; today: string; onClose: () => void }) {
   if (!row) return null;
   const next = row.check.next;
+  const redo = row.openReturns[0];
   return (
     <Drawer open width={880} title={`${row.person.name}的发展档案`} onClose={onClose}>
       <Descriptions column={3} size="small" bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="当前身份">{STATUS_LABELS[row.person.status]}</Descriptions.Item>
         <Descriptions.Item label="所处阶段">{RECRUITMENT_STAGE_NAMES[row.check.stage]}</Descriptions.Item>
-        <Descriptions.Item label="下一步">{next ? `第${next.step}步 ${recruitmentStep(next.step).name}` : '已完成'}</Descriptions.Item>
+        <Descriptions.Item label="下一步">{redo ? RETURNS.nextRedo(redo.leadingStep) : next ? `第${next.step}步 ${recruitmentStep(next.step).name}` : '已完成'}</Descriptions.Item>
       </Descriptions>
       <Tabs
         items={[

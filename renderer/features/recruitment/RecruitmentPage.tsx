@@ -6,9 +6,9 @@
 import { DownOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Dropdown, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { map } from 'rxjs';
 import type { DossierDoc, OrgDoc } from '@shared/model';
-import { checkTimeline, timelineFromDossier } from '@shared/rules/recruitment';
 import { RECRUITMENT_STAGE_NAMES, recruitmentStep } from '@shared/rules/recruitment-steps';
 import type { FormDocument } from '@shared/forms/document';
 import { STATUS_LABELS } from '@shared/forms/labels';
@@ -19,8 +19,11 @@ import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { useRosterPeople } from '../roster/hooks';
 import { FormPreview } from '../../print/FormPreview';
-import { DossierDrawer, type DossierRow as Row } from './DossierDrawer';
+import { DossierDrawer } from './DossierDrawer';
+import { useApprovals } from './hooks';
 import { NewApplicationDialog } from './NewApplicationDialog';
+import { dossierRow, type DossierRow as Row } from './rows';
+import { RETURNS } from './strings';
 
 /** Standings that may need a dossier opened for them (a 预备党员 already went through one). */
 const BEFORE_ADMISSION = new Set(['applicant', 'activist', 'candidate']);
@@ -33,8 +36,12 @@ function useOpenDossiers(orgId: string) {
 export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
   const dossiers = useOpenDossiers(branch.id);
   const people = useRosterPeople(branch.id);
+  const approvals = useApprovals(branch.id);
   const today = todayInChina();
-  const [open, setOpen] = useState<string | null>(null);
+  // The dossier open in the drawer is in the address (/recruitment?dossier=…), so a reminder can link to it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('dossier');
+  const setOpen = (id: string | null) => setParams(id ? { dossier: id } : {});
   const [applying, setApplying] = useState(false);
   const [preview, setPreview] = useState<{ form: FormDocument; fileName: string } | null>(null);
   const fullMembers = useMemo(() => (people.value ?? []).filter((p) => p.onRoll && p.status === 'full').length, [people.value]);
@@ -43,18 +50,22 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
     return (people.value ?? []).filter((p) => p.onRoll && BEFORE_ADMISSION.has(p.status) && !inPipeline.has(p.id));
   }, [dossiers.value, people.value]);
   const rows = useMemo<Row[]>(() => {
-    if (!dossiers.value || !people.value) return [];
+    if (!dossiers.value || !people.value || !approvals.value) return [];
     const byId = new Map(people.value.map((p) => [p.id, p]));
+    const decisions = approvals.value;
     return dossiers.value
       .flatMap((dossier) => {
         const person = byId.get(dossier.personId);
-        if (!person) return [];
-        const check = checkTimeline(timelineFromDossier(dossier, person.birthDate), today);
-        const errors = check.violations.filter((v) => v.severity === 'error').length;
-        return [{ dossier, person, check, errors, warnings: check.violations.length - errors }];
+        return person ? [dossierRow(dossier, person, decisions, today)] : [];
       })
-      .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.check.deadlines[0]?.date ?? '9').localeCompare(b.check.deadlines[0]?.date ?? '9'));
-  }, [dossiers.value, people.value, today]);
+      .sort(
+        (a, b) =>
+          b.openReturns.length - a.openReturns.length ||
+          b.errors - a.errors ||
+          b.warnings - a.warnings ||
+          (a.check.deadlines[0]?.date ?? '9').localeCompare(b.check.deadlines[0]?.date ?? '9'),
+      );
+  }, [dossiers.value, people.value, approvals.value, today]);
 
   return (
     <Card title="发展党员" extra={<Typography.Text type="secondary">今天：{today}</Typography.Text>}>
@@ -105,7 +116,7 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
       </Space>
       <Table<Row>
         rowKey={(r) => r.dossier.id}
-        loading={dossiers.loading || people.loading}
+        loading={dossiers.loading || people.loading || approvals.loading}
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: <Empty description="目前没有正在发展的人员" /> }}
@@ -118,7 +129,9 @@ export function RecruitmentPage({ branch }: { branch: OrgDoc }) {
             title: '下一步',
             key: 'next',
             render: (_, r) =>
-              r.check.next ? (
+              r.openReturns[0] ? (
+                <Typography.Text type="warning">{RETURNS.nextRedo(r.openReturns[0].leadingStep)}</Typography.Text>
+              ) : r.check.next ? (
                 <span>
                   第{r.check.next.step}步 {recruitmentStep(r.check.next.step).name}
                   <br />

@@ -1,17 +1,20 @@
 /**
  * 登记步骤: date, people and 文号 of a step, checked against the rules before it is saved. A step that
- * breaks a rule can still be recorded as it happened, after a plain warning.
+ * breaks a rule can still be recorded as it happened, after a plain warning. After the committee
+ * returned a request (退回), the step that sends it is offered again and said to be a redo.
  */
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { DossierDoc, PersonDoc } from '@shared/model';
+import type { OpenReturn } from '@shared/rules/approvals';
 import { STEPS_WITH_DOC_NO, type DossierEvent } from '@shared/rules/dossier';
 import { readDate } from '@shared/rules/person';
-import { checkTimeline, readProbationOutcome, timelineFromDossier, type RecruitmentViolation } from '@shared/rules/recruitment';
+import { checkTimeline, readProbationOutcome, timelineFromDossier, type RecruitmentViolation, type ReturnedRequest } from '@shared/rules/recruitment';
 import { canRecordPassed, type VoteInput, type VoteMotion } from '@shared/rules/votes';
 import { RECRUITMENT_STEPS } from '@shared/rules/recruitment-steps';
 import { useDb } from '../../db/context';
 import { todayInChina } from '../../db/writes';
+import { RETURNS } from './strings';
 import { saveStep, type DossierExtras } from './writes';
 
 /** The vote as typed: none when left empty, a message when half filled, else the numbers. */
@@ -62,11 +65,30 @@ const MOTION_OF_STEP: Record<number, VoteMotion> = { 15: 'admit', 23: 'confirm' 
 
 const OUTCOMES = ['按期转正', '延长预备期六个月', '延长预备期一年', '取消预备党员资格'];
 
-export function StepForm({ dossier, person, nextStep, fullMembers, onSaved }: { dossier: DossierDoc; person: PersonDoc; nextStep: number; fullMembers: number; onSaved: () => void }) {
+export function StepForm({
+  dossier,
+  person,
+  nextStep,
+  returns,
+  openReturns,
+  fullMembers,
+  onSaved,
+}: {
+  dossier: DossierDoc;
+  person: PersonDoc;
+  nextStep: number;
+  /** The committee's returns of this dossier's requests (approvals.ts returnsOf). */
+  returns: readonly ReturnedRequest[];
+  /** Those the branch has not answered yet: their leading step is offered again. */
+  openReturns: readonly OpenReturn[];
+  fullMembers: number;
+  onSaved: () => void;
+}) {
   const db = useDb();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const step = Form.useWatch('step', form) ?? nextStep;
+  const redo = openReturns.find((r) => r.leadingStep === step);
   const [problems, setProblems] = useState<RecruitmentViolation[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -77,6 +99,8 @@ export function StepForm({ dossier, person, nextStep, fullMembers, onSaved }: { 
     const date = readDate(v.date ?? '');
     if (!date) return { error: '请填写日期，例如 2026-11-23' };
     if (date > todayInChina()) return { error: '日期不能晚于今天：还没发生的步骤请到时再登记' };
+    // A redo on the day of the return does not answer it (approvals.ts committeeRequests counts days).
+    if (redo && date <= redo.returnedOn) return { error: RETURNS.tooEarly(redo.returnedOn) };
     const endDate = v.endDate ? readDate(v.endDate) : undefined;
     if (v.endDate && !endDate) return { error: '结束日期格式不对，例如 2026-11-26' };
     const people = (v.people ?? '').split(/[,，、\s]+/).filter(Boolean);
@@ -114,8 +138,8 @@ export function StepForm({ dossier, person, nextStep, fullMembers, onSaved }: { 
 
   /** The problems the new step would bring: violations the dossier does not have already. */
   const check = (event: DossierEvent, extras: DossierExtras): RecruitmentViolation[] => {
-    const before = new Set(checkTimeline(timelineFromDossier(dossier, person.birthDate), todayInChina()).violations.map((v) => v.rule + v.message));
-    const after = checkTimeline(timelineFromDossier({ ...dossier, ...extras, events: [...dossier.events, event] }, person.birthDate), todayInChina());
+    const before = new Set(checkTimeline(timelineFromDossier(dossier, person.birthDate, returns), todayInChina()).violations.map((v) => v.rule + v.message));
+    const after = checkTimeline(timelineFromDossier({ ...dossier, ...extras, events: [...dossier.events, event] }, person.birthDate, returns), todayInChina());
     return after.violations.filter((v) => !before.has(v.rule + v.message));
   };
 
@@ -164,6 +188,7 @@ export function StepForm({ dossier, person, nextStep, fullMembers, onSaved }: { 
             </Form.Item>
           )}
         </Space>
+        {redo && <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="step-form-redo" message={RETURNS.formRedo(redo.label, redo.returnedOn, redo.leadingStep)} />}
         <Form.Item name="people" label="有关人员（谈话人、培养联系人、入党介绍人等，用顿号隔开）">
           <Input placeholder="例如：王建国、李秀英" maxLength={200} />
         </Form.Item>
