@@ -42,7 +42,7 @@ const ICONS: Record<NavPath, ReactNode> = {
   '/settings': <SettingOutlined />,
 };
 
-/** A device signed in to the committee's server syncs from start, in the background. */
+/** A device signed in to the committee's server syncs from start, in the background; one that syncs by file gets its marks back. */
 function useBackgroundSync() {
   const db = useDb();
   useEffect(() => {
@@ -52,6 +52,8 @@ function useBackgroundSync() {
       .then(({ loadConflicts }) => loadConflicts())
       .then(() => import('../sync/service'))
       .then(({ resumeSync }) => resumeSync(db))
+      .then(() => import('../sync/file-sync'))
+      .then(({ resumeFileSyncMarks }) => resumeFileSyncMarks(useSyncStore.getState().account !== null))
       .then(() => import('../sync/apply-approvals'))
       .then(({ applyApprovalsAsTheyArrive }) => {
         if (live) stop = applyApprovalsAsTheyArrive(db);

@@ -32,6 +32,7 @@ import type { FieldConflict } from '@shared/sync/merge';
 import type { WireDoc } from '@shared/sync/protocol';
 import type { BranchDatabase } from '../db/database';
 import { decryptValue, encryptValue } from '../db/encryption';
+import { loadConfirmed } from './confirmed';
 
 const STATE_ID = 'filesync';
 const entriesId = (collection: CollectionName) => `filesync-${collection}`;
@@ -125,6 +126,22 @@ export function fileSyncDatabase(db: BranchDatabase): Promise<AnyDatabase> {
     bookkeeping.set(db, found);
   }
   return found;
+}
+
+// The 已送达上级 marks of a branch that syncs by file are kept under a scope of their own
+// (renderer/sync/confirmed.ts); a signed-in account's scope takes over while it is signed in.
+const FILE_SYNC_ITEM = 'branchdesk.filesync';
+const MARKS_SCOPE = 'file';
+
+/** Called once a code is saved: from now on this computer's marks are kept for file sync. */
+export function keepFileSyncMarks(): void {
+  if (typeof localStorage !== 'undefined') localStorage.setItem(FILE_SYNC_ITEM, '1');
+  loadConfirmed(MARKS_SCOPE);
+}
+
+/** At start, for a computer not signed in to a server: the marks file replies gave. */
+export function resumeFileSyncMarks(signedIn: boolean): void {
+  if (!signedIn && typeof localStorage !== 'undefined' && localStorage.getItem(FILE_SYNC_ITEM)) loadConfirmed(MARKS_SCOPE);
 }
 
 /** Thrown with a message for the secretary. */

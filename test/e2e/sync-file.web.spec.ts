@@ -119,6 +119,14 @@ test('a branch that is never online syncs with its committee by files, both ways
   await upload(page, () => page.getByRole('button', { name: '导入上级的回复文件' }).click(), replyFile);
   await expect(page.getByText('这个回复文件以前已经导入过，没有新的内容。')).toBeVisible();
 
+  // Finalized minutes the reply acknowledged show 已送达上级, also after the app starts again.
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await expect(page.locator('[data-testid="server-mark"][data-state="confirmed"]').first()).toBeVisible();
+  await page.reload();
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await expect(page.locator('[data-testid="server-mark"][data-state="confirmed"]').first()).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: testInfo.outputPath('07-branch-minutes-marked.png') });
+
   // The dossier moved on with the committee's 文号.
   await page.getByRole('menuitem', { name: '发展党员' }).click();
   await page.locator('.ant-table-tbody tr').filter({ hasText: name }).click();

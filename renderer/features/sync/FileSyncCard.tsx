@@ -16,7 +16,8 @@ import { platform } from '../../platform';
 import { dataKey } from '../../security/session';
 import { recordConflicts } from '../../sync/conflicts';
 import { markConfirmed } from '../../sync/confirmed';
-import { exportBranchFile, fileSyncDatabase, fileSyncStatus, importReplyFile, setFileCode, type FileSyncStatus, type ImportSummary } from '../../sync/file-sync';
+import { exportBranchFile, fileSyncDatabase, fileSyncStatus, importReplyFile, setFileCode, keepFileSyncMarks, type FileSyncStatus, type ImportSummary } from '../../sync/file-sync';
+import { useSyncStore } from '../../sync/status';
 
 const SYNC_FILTER = [{ name: '支部工作台同步文件', extensions: ['bdsync'] }];
 
@@ -45,6 +46,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
     setError(null);
     try {
       await setFileCode(await fileSyncDatabase(db), await keyFor(dataKey()), code);
+      if (!useSyncStore.getState().account) keepFileSyncMarks();
       setCode('');
       setChangingCode(false);
       await refresh();
