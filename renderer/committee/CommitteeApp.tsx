@@ -2,7 +2,7 @@
  * 上级党委审阅: the same app signed in with a committee account (in a browser the server serves, or on the
  * committee's computer). Its own database holds what its branches synced, read-only: the queue of
  * requests (备案, 预审, 审批, 转正审批) where the committee approves, returns with comments and records a
- * 文号 (an `approvals` document, the only thing a committee writes); each branch's roster and minutes;
+ * 文号 (an `approvals` document, the only thing a committee writes); each branch's roster, minutes and dossiers;
  * statistics summed over the subtree, to Excel; and sync by file for branches that are never online.
  */
 import { AuditOutlined, BankOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
@@ -14,6 +14,7 @@ import { ulid } from 'ulid';
 import { CATEGORY_LABELS, STATUS_LABELS } from '@shared/forms/labels';
 import type { ApprovalDoc, DossierDoc, MeetingDoc, OrgDoc, PersonDoc } from '@shared/model';
 import { committeeRequests, type CommitteeRequest } from '@shared/rules/approvals';
+import { RECRUITMENT_STAGE_NAMES, stageOfStep, stepLabel } from '@shared/rules/recruitment-steps';
 import { MEETING_KIND_LABELS } from '@shared/rules/meetings';
 import { countRoster } from '@shared/rules/roster';
 import type { CommitteeBranch } from '@shared/sync/protocol';
@@ -322,6 +323,9 @@ function Branches({ branches, data, queue }: { branches: CommitteeBranch[]; data
 function BranchDrawer({ branch, data, onClose }: { branch: CommitteeBranch; data: Data; onClose: () => void }) {
   const people = data.people.filter((p) => p.orgId === branch.dataOrgId && p.onRoll);
   const meetings = data.meetings.filter((m) => m.orgId === branch.dataOrgId).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const dossiers = data.dossiers.filter((d) => d.orgId === branch.dataOrgId && d.state === 'open');
+  const nameOf = (personId: string) => data.people.find((p) => p.id === personId)?.name ?? '';
+  const lastStep = (d: DossierDoc) => d.events.reduce<DossierDoc['events'][number] | undefined>((last, e) => (!last || e.step >= last.step ? e : last), undefined);
   return (
     <Drawer open width={860} title={`${branch.name}（只读）`} onClose={onClose}>
       <Tabs
@@ -358,6 +362,24 @@ function BranchDrawer({ branch, data, onClose }: { branch: CommitteeBranch; data
                   { title: '类型', render: (_, m) => MEETING_KIND_LABELS[m.kind] },
                   { title: '主题', dataIndex: 'topic' },
                   { title: '状态', render: (_, m) => (m.status === 'final' ? '已定稿' : '草稿') },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'dossiers',
+            label: `发展党员（${dossiers.length}）`,
+            children: (
+              <Table<DossierDoc>
+                rowKey="id"
+                size="small"
+                dataSource={dossiers}
+                pagination={{ pageSize: 20 }}
+                columns={[
+                  { title: '姓名', render: (_, d) => nameOf(d.personId) },
+                  { title: '阶段', render: (_, d) => (lastStep(d) ? RECRUITMENT_STAGE_NAMES[stageOfStep(lastStep(d)!.step)] : '—') },
+                  { title: '已到', render: (_, d) => (lastStep(d) ? stepLabel(lastStep(d)!.step, lastStep(d)!.date) : '—') },
+                  { title: '文号', render: (_, d) => lastStep(d)?.docNo ?? '' },
                 ]}
               />
             ),

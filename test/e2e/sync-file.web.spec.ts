@@ -72,7 +72,7 @@ test('a branch that is never online syncs with its committee by files, both ways
   await expect(pending).toContainText(/\d+ 条/);
   const name1 = await download(page, () => page.getByRole('button', { name: '导出同步文件' }).click(), branchFile);
   expect(name1).toMatch(/^市水利局离退休干部党支部-同步文件-\d{8}-\d{4}\.bdsync$/);
-  await expect(page.getByText('同步文件已保存')).toBeVisible();
+  await expect(page.getByText('同步文件已保存')).toBeVisible({ timeout: 20_000 });
   expect(readFileSync(branchFile, 'utf8')).not.toContain(name); // encrypted
   await page.screenshot({ path: testInfo.outputPath('02-branch-exported.png'), fullPage: true });
 
@@ -93,11 +93,19 @@ test('a branch that is never online syncs with its committee by files, both ways
   await committee.getByRole('button', { name: '保存' }).click();
   await expect(committee.locator('.ant-table-tbody tr').filter({ hasText: name })).toHaveCount(0, { timeout: 30_000 });
 
+  // The branch's dossiers, read-only, as its file brought them.
+  await committee.getByRole('tab', { name: /各支部/ }).click();
+  await committee.locator('.ant-table-tbody tr').filter({ hasText: BRANCH_NAME }).click();
+  await committee.getByRole('tab', { name: /发展党员/ }).click();
+  await expect(committee.locator('.ant-drawer .ant-table-tbody tr').filter({ hasText: name })).toContainText('第7步（确定发展对象');
+  await committee.screenshot({ path: testInfo.outputPath('04-committee-dossiers.png') });
+  await committee.keyboard.press('Escape');
+
   await committee.getByRole('tab', { name: /文件同步/ }).click();
   await expect(branchRow).toContainText('已生成');
   const name2 = await download(committee, () => branchRow.getByRole('button', { name: '做回复文件' }).click(), replyFile);
   expect(name2).toMatch(/^市水利局离退休干部党支部-上级回复-\d{8}-\d{4}\.bdsync$/);
-  await committee.screenshot({ path: testInfo.outputPath('04-committee-files.png'), fullPage: true });
+  await committee.screenshot({ path: testInfo.outputPath('05-committee-files.png'), fullPage: true });
   await context.close();
 
   // A reply file given to the committee by mistake, or changed on the way, is refused in plain words.

@@ -67,11 +67,11 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
       const saved = await platform().saveFile({ suggestedName: file.name, filters: SYNC_FILTER, data: file.text });
       if (!saved.saved) return;
       await file.commit();
-      await refresh();
       message.success(
         `同步文件已保存${saved.path ? `到 ${saved.path}` : ''}，${file.rows > 0 ? `含 ${file.rows} 条上级还没确认的记录` : '没有新的修改，上级可以用它做回复'}。请用U盘交给上级党委。`,
         8,
       );
+      await refresh();
     } catch (cause) {
       setError(problem(cause));
     } finally {
