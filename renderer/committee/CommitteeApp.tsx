@@ -1,7 +1,7 @@
 /**
  * 上级党委审阅: the same app signed in with a committee account (in a browser the server serves, or on the
  * committee's computer). Its own database holds what its branches synced, read-only: the queue of
- * requests (备案, 预审, 审批, 转正审批) where the committee approves, returns with comments and records a
+ * requests (备案, 预审, 审批, 转正审批, 民主评议结果备案) where the committee approves, returns with comments and records a
  * 文号 (an `approvals` document, the only thing a committee writes); each branch's roster, minutes and dossiers;
  * statistics summed over the subtree, to Excel; and sync by file for branches that are never online.
  */
@@ -12,8 +12,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ulid } from 'ulid';
 import { CATEGORY_LABELS, STATUS_LABELS } from '@shared/forms/labels';
-import type { ApprovalDoc, DossierDoc, MeetingDoc, OrgDoc, PersonDoc } from '@shared/model';
-import { committeeRequests, type CommitteeRequest } from '@shared/rules/approvals';
+import type { AppraisalDoc, ApprovalDoc, DossierDoc, MeetingDoc, OrgDoc, PersonDoc } from '@shared/model';
+import { appraisalRequest, committeeRequests, type AppraisalRequest, type CommitteeRequest } from '@shared/rules/approvals';
 import { RECRUITMENT_STAGE_NAMES, stageOfStep, stepLabel } from '@shared/rules/recruitment-steps';
 import { MEETING_KIND_LABELS } from '@shared/rules/meetings';
 import { countRoster } from '@shared/rules/roster';
@@ -129,6 +129,7 @@ interface Data {
   people: PersonDoc[];
   dossiers: DossierDoc[];
   meetings: MeetingDoc[];
+  appraisals: AppraisalDoc[];
   approvals: ApprovalDoc[];
 }
 
@@ -138,26 +139,33 @@ function useCommitteeData(): Data | null {
   const people = useObservable(() => db.people.find().$, [db]);
   const dossiers = useObservable(() => db.dossiers.find().$, [db]);
   const meetings = useObservable(() => db.meetings.find().$, [db]);
+  const appraisals = useObservable(() => db.appraisals.find().$, [db]);
   const approvals = useObservable(() => db.approvals.find().$, [db]);
   return useMemo(() => {
-    if (orgs.loading || people.loading || dossiers.loading || meetings.loading || approvals.loading) return null;
+    if (orgs.loading || people.loading || dossiers.loading || meetings.loading || appraisals.loading || approvals.loading) return null;
     const plain = <T,>(docs: { toJSON(): unknown }[] | null | undefined) => (docs ?? []).map((d) => d.toJSON() as T);
     return {
       orgs: plain<OrgDoc>(orgs.value),
       people: plain<PersonDoc>(people.value),
       dossiers: plain<DossierDoc>(dossiers.value),
       meetings: plain<MeetingDoc>(meetings.value),
+      appraisals: plain<AppraisalDoc>(appraisals.value),
       approvals: plain<ApprovalDoc>(approvals.value),
     };
-  }, [orgs, people, dossiers, meetings, approvals]);
+  }, [orgs, people, dossiers, meetings, appraisals, approvals]);
 }
 
-interface QueueRow extends CommitteeRequest {
+interface QueueRowBase {
   key: string;
+  /** The branch the request comes from. */
+  orgId: string;
   branchName: string;
+  /** Empty for a request about the whole branch (民主评议结果备案). */
   personName: string;
-  dossier: DossierDoc;
 }
+
+/** A dossier's request (备案, 预审, 审批, 转正审批) or a 民主评议结果备案, as one line of the queue. */
+type QueueRow = (QueueRowBase & CommitteeRequest & { dossier: DossierDoc }) | (QueueRowBase & AppraisalRequest & { appraisal: AppraisalDoc });
 
 function CommitteeHome() {
   const data = useCommitteeData();
@@ -172,13 +180,21 @@ function CommitteeHome() {
     if (!data) return [];
     const branchName = (orgId: string) => data.orgs.find((o) => o.id === orgId)?.name ?? '（未知支部）';
     const personName = (id: string) => data.people.find((p) => p.id === id)?.name ?? '';
-    return data.dossiers.flatMap((dossier) =>
+    const dossierRows = data.dossiers.flatMap((dossier) =>
       committeeRequests(
         dossier,
         data.approvals.filter((a) => a.targetId === dossier.id),
         today,
-      ).map((request) => ({ ...request, key: `${dossier.id}-${request.step}`, branchName: branchName(dossier.orgId), personName: personName(dossier.personId), dossier })),
+      ).map((request): QueueRow => ({ ...request, key: `${dossier.id}-${request.step}`, orgId: dossier.orgId, branchName: branchName(dossier.orgId), personName: personName(dossier.personId), dossier })),
     );
+    const appraisalRows = data.appraisals.flatMap((appraisal): QueueRow[] => {
+      const request = appraisalRequest(
+        appraisal,
+        data.approvals.filter((a) => a.targetId === appraisal.id),
+      );
+      return request ? [{ ...request, key: appraisal.id, branchName: branchName(appraisal.orgId), personName: '', appraisal }] : [];
+    });
+    return [...dossierRows, ...appraisalRows];
   }, [data, today]);
   if (!data) return <Typography.Text>正在读取……</Typography.Text>;
   const waiting = queue.filter((q) => q.state === 'waiting');
@@ -206,12 +222,13 @@ function Queue({ rows }: { rows: QueueRow[] }) {
         pagination={false}
         columns={[
           { title: '支部', dataIndex: 'branchName' },
-          { title: '姓名', dataIndex: 'personName' },
+          { title: '姓名', render: (_, row) => row.personName || '—' },
           { title: '事项', dataIndex: 'label' },
           { title: '报来日期', dataIndex: 'since' },
           {
             title: '期限',
-            render: (_, row) => (row.due ? <span>{row.due} {row.overdue && <Tag color="error">已逾期</Tag>}</span> : '—'),
+            // No rule sets a time limit for the 民主评议结果备案: only a dossier's request has one.
+            render: (_, row) => ('dossier' in row && row.due ? <span>{row.due} {row.overdue && <Tag color="error">已逾期</Tag>}</span> : '—'),
           },
           {
             title: '办理',
@@ -248,17 +265,19 @@ function DecisionDialog({ row, decision, onClose }: { row: QueueRow; decision: '
     if (!account) return;
     if (decision === 'returned' && !values.comment.trim()) return setError('退回时请写明原因和需要补充的材料。');
     const now = new Date().toISOString();
+    // A dossier's request answers one of its 25 steps; a 民主评议结果备案 answers the whole appraisal, with no step.
+    const target =
+      'dossier' in row
+        ? ({ targetCollection: 'dossiers', targetId: row.dossier.id, step: row.step, kind: row.kind } as const)
+        : ({ targetCollection: 'appraisals', targetId: row.appraisal.id, kind: row.kind } as const);
     const approval: ApprovalDoc = {
       id: ulid(),
-      orgId: row.dossier.orgId,
+      orgId: row.orgId,
       createdAt: now,
       updatedAt: now,
       updatedBy: account.displayName,
       committeeId: account.orgId,
-      targetCollection: 'dossiers',
-      targetId: row.dossier.id,
-      step: row.step,
-      kind: row.kind,
+      ...target,
       decision,
       decidedOn: values.decidedOn.format('YYYY-MM-DD'),
       decidedBy: account.displayName,
@@ -266,12 +285,12 @@ function DecisionDialog({ row, decision, onClose }: { row: QueueRow; decision: '
       ...(values.docNo.trim() ? { docNo: values.docNo.trim() } : {}),
     };
     await db.approvals.insert(approval);
-    message.success(decision === 'approved' ? `已同意${row.personName}的${row.label}，将同步给${row.branchName}。` : `已退回${row.branchName}。`);
+    message.success(decision === 'approved' ? `已同意${row.personName || row.branchName}的${row.label}，将同步给${row.branchName}。` : `已退回${row.branchName}。`);
     void syncNow().catch(() => undefined);
     onClose();
   };
   return (
-    <Modal open title={`${decision === 'approved' ? '同意' : '退回'}：${row.branchName} ${row.personName} ${row.label}`} okText="保存" onOk={() => void save()} onCancel={onClose}>
+    <Modal open title={`${decision === 'approved' ? '同意' : '退回'}：${[row.branchName, row.personName, row.label].filter(Boolean).join(' ')}`} okText="保存" onOk={() => void save()} onCancel={onClose}>
       <Form layout="vertical" size="large">
         <Form.Item label="日期">
           <DatePicker value={values.decidedOn} onChange={(d) => d && setValues({ ...values, decidedOn: d })} />
@@ -308,7 +327,7 @@ function Branches({ branches, data, queue }: { branches: CommitteeBranch[]; data
           {
             title: '待办',
             render: (_, b) => {
-              const mine = queue.filter((q) => q.dossier.orgId === b.dataOrgId);
+              const mine = queue.filter((q) => q.orgId === b.dataOrgId);
               return mine.length === 0 ? '—' : <Tag color={mine.some((q) => q.overdue) ? 'error' : 'processing'}>{mine.length} 项</Tag>;
             },
           },

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch, recruitmentEvents } from '../demo';
-import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
-import { applyApproval, approvalLabel, committeeRequests, COMMITTEE_STEPS, describeRequest, isCommitteeStep, openReturns, returnsOf } from './approvals';
+import type { AppraisalDoc, ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
+import {
+  applyAppraisalApproval,
+  applyApproval,
+  appraisalRequest,
+  approvalLabel,
+  committeeRequests,
+  COMMITTEE_STEPS,
+  describeAppraisalRequest,
+  describeRequest,
+  isCommitteeStep,
+  openReturns,
+  returnsOf,
+} from './approvals';
 import { checkTimeline, timelineFromDossier } from './recruitment';
 
 /*
@@ -423,5 +435,193 @@ describe('a returned request sent again', () => {
       [13, '2025-10-20'],
     ]);
     expect(rules(approved, '2025-10-21')).toEqual([]);
+  });
+});
+
+/*
+ * 民主评议 of 2026: the members told in writing on 2026-12-10 and 2026-12-12, the document last changed
+ * on 2026-12-12 in China (04:00 UTC).
+ */
+const APPRAISAL_ID = '01KAAPPRAISALAPPRAISALAPPR';
+
+function appraisal(fields: Partial<AppraisalDoc> = {}): AppraisalDoc {
+  return {
+    id: APPRAISAL_ID,
+    orgId: ORG,
+    createdAt: '2026-11-01T02:00:00.000Z',
+    updatedAt: '2026-12-12T04:00:00.000Z',
+    updatedBy: '书记',
+    year: 2026,
+    stage: 'notified',
+    selfReviews: [],
+    ballots: [],
+    results: [
+      { personId: '01KAPERSONAAAAAAAAAAAAAAAA', grade: 'excellent', notifiedOn: '2026-12-10' },
+      { personId: '01KAPERSONBBBBBBBBBBBBBBBB', grade: 'qualified', notifiedOn: '2026-12-12' },
+    ],
+    ...fields,
+  };
+}
+
+function filing(decidedOn: string, fields: Partial<ApprovalDoc> = {}): ApprovalDoc {
+  const { step: _step, ...rest } = approval(4, decidedOn, { targetCollection: 'appraisals', targetId: APPRAISAL_ID, kind: 'appraisal-filing', ...fields });
+  return fields.step === undefined ? rest : { ...rest, step: fields.step };
+}
+
+describe('appraisalRequest', () => {
+  it('asks the 民主评议结果备案 once each member has been told the result, dated the last notice', () => {
+    expect(appraisalRequest(appraisal(), [])).toEqual({
+      appraisalId: APPRAISAL_ID,
+      orgId: ORG,
+      year: 2026,
+      kind: 'appraisal-filing',
+      label: '2026年度民主评议结果备案',
+      since: '2026-12-12',
+      overdue: false,
+      state: 'waiting',
+    });
+  });
+
+  it('asks nothing before the results are told to the members', () => {
+    for (const stage of ['study', 'self-review', 'mutual-review', 'ballot', 'grading'] as const) {
+      expect(appraisalRequest(appraisal({ stage }), [])).toBeNull();
+    }
+  });
+
+  it('asks nothing once the branch has recorded the 备案', () => {
+    expect(appraisalRequest(appraisal({ stage: 'filed' }), [])).toBeNull();
+  });
+
+  it('asks nothing once the committee has approved, even before the branch records it', () => {
+    expect(appraisalRequest(appraisal(), [filing('2026-12-15')])).toBeNull();
+  });
+
+  it('counts a 备案 the committee marked as filed', () => {
+    expect(appraisalRequest(appraisal(), [filing('2026-12-15', { decision: 'filed' })])).toBeNull();
+  });
+
+  it('reads the day of the latest change in China, not in UTC', () => {
+    // 2026-12-13 20:00 UTC is 2026-12-14 04:00 in China.
+    expect(appraisalRequest(appraisal({ updatedAt: '2026-12-13T20:00:00.000Z' }), [])?.since).toBe('2026-12-14');
+  });
+
+  it('dates a request with no written notice recorded by the day of its latest change', () => {
+    const results = appraisal().results.map(({ personId, grade }) => ({ personId, grade }));
+    expect(appraisalRequest(appraisal({ results }), [])?.since).toBe('2026-12-12');
+  });
+
+  it('keeps a returned request waiting for the branch, with the reason', () => {
+    const request = appraisalRequest(appraisal(), [filing('2026-12-15', { decision: 'returned', comment: '请补充民主测评统计表' })]);
+    expect(request).toMatchObject({ state: 'returned', returnedOn: '2026-12-15', returnComment: '请补充民主测评统计表' });
+  });
+
+  it('leaves out the comment of a return that has none', () => {
+    const request = appraisalRequest(appraisal(), [filing('2026-12-15', { decision: 'returned' })]);
+    expect(request?.state).toBe('returned');
+    expect(request).not.toHaveProperty('returnComment');
+  });
+
+  it('waits again once the branch changes the appraisal on a later day than the return', () => {
+    const request = appraisalRequest(appraisal({ updatedAt: '2026-12-16T03:00:00.000Z' }), [filing('2026-12-15', { decision: 'returned', comment: '请补充' })]);
+    expect(request).toMatchObject({ state: 'waiting', since: '2026-12-16', returnedOn: '2026-12-15' });
+  });
+
+  it('waits again once the members are told again after the return', () => {
+    const results = [{ personId: '01KAPERSONAAAAAAAAAAAAAAAA', grade: 'qualified' as const, notifiedOn: '2026-12-18' }];
+    expect(appraisalRequest(appraisal({ results }), [filing('2026-12-15', { decision: 'returned' })])?.state).toBe('waiting');
+  });
+
+  it('keeps it returned when the branch changed it on the day of the return, not after it', () => {
+    const request = appraisalRequest(appraisal({ updatedAt: '2026-12-15T09:00:00.000Z' }), [filing('2026-12-15', { decision: 'returned' })]);
+    expect(request?.state).toBe('returned');
+  });
+
+  it('shows the latest of two returns', () => {
+    const returns = [filing('2026-12-20', { decision: 'returned', comment: '第二次' }), filing('2026-12-15', { decision: 'returned', comment: '第一次' })];
+    expect(appraisalRequest(appraisal(), returns)).toMatchObject({ returnedOn: '2026-12-20', returnComment: '第二次' });
+  });
+
+  it('closes a request approved after an earlier return', () => {
+    expect(appraisalRequest(appraisal(), [filing('2026-12-15', { decision: 'returned' }), filing('2026-12-20')])).toBeNull();
+  });
+
+  it('ignores approvals of another appraisal, another branch, another collection or another kind', () => {
+    const others = [
+      filing('2026-12-15', { targetId: '01KAOTHEROTHEROTHEROTHEROT' }),
+      filing('2026-12-15', { orgId: '01KAOTHERORGOTHERORGOTHERO' }),
+      filing('2026-12-15', { targetCollection: 'dossiers' }),
+      filing('2026-12-15', { kind: 'filing' }),
+      filing('2026-12-15', { decision: 'returned', targetCollection: 'dossiers' }),
+    ];
+    expect(appraisalRequest(appraisal(), others)?.state).toBe('waiting');
+  });
+
+  it('is not among the dossier requests, nor they among its', () => {
+    expect(committeeRequests(dossier(3), [filing('2024-05-12', { targetId: DOSSIER_ID })], '2024-05-12').map((r) => r.step)).toEqual([4]);
+    expect(appraisalRequest(appraisal(), [approval(4, '2026-12-15', { targetId: APPRAISAL_ID })])?.state).toBe('waiting');
+  });
+});
+
+describe('describeAppraisalRequest', () => {
+  it('tells what waits for the committee and since when', () => {
+    expect(describeAppraisalRequest(appraisalRequest(appraisal(), [])!)).toBe('2026年度民主评议结果备案：支部于 2026-12-12 报来，等待上级党委备案。');
+  });
+
+  it('tells the branch the committee returned it, why, and how to send it again', () => {
+    const request = appraisalRequest(appraisal(), [filing('2026-12-15', { decision: 'returned', comment: '请补充民主测评统计表。' })])!;
+    expect(describeAppraisalRequest(request)).toBe(
+      '上级党委已于 2026-12-15 退回2026年度民主评议结果备案：请补充民主测评统计表。请按意见补正评议结果（需要时重新通知本人），修改后即重新报送。',
+    );
+  });
+});
+
+describe('applyAppraisalApproval', () => {
+  it('files an appraisal whose 结果备案 the committee approved, changing nothing else', () => {
+    const before = appraisal();
+    expect(applyAppraisalApproval(before, filing('2026-12-15', { docNo: '水机党〔2026〕30号' }))).toEqual({ ...before, stage: 'filed' });
+  });
+
+  it('files it for a 备案 the committee marked as filed', () => {
+    expect(applyAppraisalApproval(appraisal(), filing('2026-12-15', { decision: 'filed' }))?.stage).toBe('filed');
+  });
+
+  it('closes the committee request it answers', () => {
+    const approved = filing('2026-12-15');
+    expect(appraisalRequest(applyAppraisalApproval(appraisal(), approved)!, [approved])).toBeNull();
+  });
+
+  it('changes nothing the second time the same approval is applied', () => {
+    const approved = filing('2026-12-15');
+    expect(applyAppraisalApproval(applyAppraisalApproval(appraisal(), approved)!, approved)).toBeNull();
+  });
+
+  it('does nothing with a return', () => {
+    expect(applyAppraisalApproval(appraisal(), filing('2026-12-15', { decision: 'returned', comment: '请补充' }))).toBeNull();
+  });
+
+  it('never touches an appraisal already filed', () => {
+    expect(applyAppraisalApproval(appraisal({ stage: 'filed' }), filing('2026-12-15'))).toBeNull();
+  });
+
+  it('does not file an appraisal the branch set back before the results are told', () => {
+    for (const stage of ['study', 'self-review', 'mutual-review', 'ballot', 'grading'] as const) {
+      expect(applyAppraisalApproval(appraisal({ stage }), filing('2026-12-15'))).toBeNull();
+    }
+  });
+
+  it('does nothing with a decision on another appraisal, branch or collection, or of another kind', () => {
+    const before = appraisal();
+    expect(applyAppraisalApproval(before, filing('2026-12-15', { targetId: '01KAOTHEROTHEROTHEROTHEROT' }))).toBeNull();
+    expect(applyAppraisalApproval(before, filing('2026-12-15', { orgId: '01KAOTHERORGOTHERORGOTHERO' }))).toBeNull();
+    expect(applyAppraisalApproval(before, filing('2026-12-15', { targetCollection: 'dossiers' }))).toBeNull();
+    expect(applyAppraisalApproval(before, filing('2026-12-15', { kind: 'filing' }))).toBeNull();
+  });
+
+  it('does nothing with a decision that carries no valid date', () => {
+    expect(applyAppraisalApproval(appraisal(), filing('2026-13-45'))).toBeNull();
+  });
+
+  it('leaves a dossier approval to applyApproval, and an appraisal approval out of the dossier', () => {
+    expect(applyApproval(dossier(12), filing('2025-09-30', { targetId: DOSSIER_ID, step: 13 }))).toBeNull();
   });
 });

@@ -8,12 +8,16 @@
  * does, not decisions on a branch's report, and 18 is the committee's own 备案 with the organization
  * department above it, whose answer this app does not receive.
  *
+ * The same holds for 民主评议 (domain reference §3): once each member is told the result in writing
+ * (stage 'notified'), the results are filed (备案) with the committee; an approval of that 备案 moves
+ * the branch's appraisal to its last stage, 'filed' (appraisalRequest, applyAppraisalApproval).
+ *
  * Pure: "today" comes in as an argument. Counting of months is shared/dates' addMonths, as in
  * recruitment.ts, whose R-APPROVAL-3M and R-CONFIRM-APPROVAL-3M due dates (not exported there) are
  * computed the same way here.
  */
-import { addDays, addMonths, isValidDate } from '../dates';
-import type { ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
+import { addDays, addMonths, chinaToday, isValidDate } from '../dates';
+import type { AppraisalDoc, ApprovalDoc, ApprovalKind, DossierDoc } from '../model';
 import { recordStep, type DossierEvent } from './dossier';
 import { nthWorkingDay, readProbationOutcome, type ReturnedRequest } from './recruitment';
 import { recruitmentStep } from './recruitment-steps';
@@ -292,4 +296,99 @@ export function applyApproval(dossier: DossierDoc, approval: ApprovalDoc): Dossi
   };
   // recordStep keeps the events in step order; the dossier's own stamp leaves updatedAt to the caller.
   return recordStep(dossier, event, { now: dossier.updatedAt, by: dossier.updatedBy }).dossier;
+}
+
+/** The committee's 民主评议结果备案 of one branch's appraisal of a year, as the queue shows it. */
+export interface AppraisalRequest {
+  appraisalId: string;
+  orgId: string;
+  year: number;
+  kind: 'appraisal-filing';
+  /** '2026年度民主评议结果备案'. */
+  label: string;
+  /** When the branch sent it: the latest written notice to a member, or its latest change after it (a re-send). */
+  since: string;
+  /** No rule gives the committee a time limit for this 备案: never overdue. */
+  overdue: false;
+  /** 'returned': the committee sent it back and the branch has changed nothing since (on a later day). */
+  state: 'waiting' | 'returned';
+  returnedOn?: string;
+  returnComment?: string;
+}
+
+/** Whether the approval is the committee's answer on this appraisal's 结果备案. */
+function concernsAppraisal(approval: ApprovalDoc, appraisal: AppraisalDoc): boolean {
+  return (
+    approval.targetCollection === 'appraisals' &&
+    approval.targetId === appraisal.id &&
+    approval.orgId === appraisal.orgId &&
+    approval.kind === 'appraisal-filing' &&
+    isValidDate(approval.decidedOn)
+  );
+}
+
+/**
+ * The day the branch (last) sent its results: the latest 书面通知 of a member, or the day of the
+ * appraisal's latest change when that is later. A return is answered by correcting the results (and
+ * telling the members again) or the note, or by setting the stage back and to 结果通知 again: each
+ * changes the document, so a change on a later day than the return sends the 备案 again. The change's
+ * time is the server's stamp, read as a day in China as every date of the app is.
+ */
+function sentOn(appraisal: AppraisalDoc): string {
+  const notices = appraisal.results.map((r) => r.notifiedOn).filter((d): d is string => d !== undefined && isValidDate(d));
+  const changed = new Date(appraisal.updatedAt);
+  const changedOn = Number.isNaN(changed.getTime()) ? undefined : chinaToday(changed);
+  return [...notices, ...(changedOn ? [changedOn] : [])].sort().at(-1) ?? '0000-00-00';
+}
+
+/**
+ * The committee's 民主评议结果备案 for this appraisal, or null: asked once each member has been told the
+ * result (stage 'notified'), until an approved or filed decision exists; not asked before, nor after the
+ * branch has recorded it as filed. After a return it waits for the branch ('returned') until the branch
+ * changes it on a later day than the return, as committeeRequests does with a dossier's leading step.
+ */
+export function appraisalRequest(appraisal: AppraisalDoc, approvals: readonly ApprovalDoc[]): AppraisalRequest | null {
+  if (appraisal.stage !== 'notified') return null;
+  const mine = approvals.filter((a) => concernsAppraisal(a, appraisal));
+  if (mine.some(isDecided)) return null;
+  const since = sentOn(appraisal);
+  const lastReturn = mine
+    .filter((a) => a.decision === 'returned')
+    .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.createdAt.localeCompare(b.createdAt))
+    .at(-1);
+  return {
+    appraisalId: appraisal.id,
+    orgId: appraisal.orgId,
+    year: appraisal.year,
+    kind: 'appraisal-filing',
+    label: `${appraisal.year}年度民主评议结果备案`,
+    since,
+    overdue: false,
+    state: lastReturn !== undefined && since <= lastReturn.decidedOn ? 'returned' : 'waiting',
+    ...(lastReturn !== undefined ? { returnedOn: lastReturn.decidedOn } : {}),
+    ...(lastReturn?.comment ? { returnComment: lastReturn.comment } : {}),
+  };
+}
+
+/** One line in Chinese for the committee's queue or the branch's appraisal page. */
+export function describeAppraisalRequest(request: AppraisalRequest): string {
+  if (request.state === 'returned') {
+    const reason = request.returnComment?.trim().replace(/[。．.！!；;，,\s]+$/u, '');
+    return `上级党委已于 ${request.returnedOn} 退回${request.label}${reason ? `：${reason}` : ''}。请按意见补正评议结果（需要时重新通知本人），修改后即重新报送。`;
+  }
+  return `${request.label}：支部于 ${request.since} 报来，等待上级党委备案。`;
+}
+
+/**
+ * The branch side of the 民主评议结果备案: an approved or filed decision on this appraisal gives it at
+ * stage 'filed'; `updatedAt` and `updatedBy` are the caller's to set. Null when nothing changes:
+ * another target or kind, a return, an appraisal already filed (applying twice changes nothing), or
+ * one not at 结果通知: the 备案 answers results told to the members, and an appraisal the branch set
+ * back to correct them is filed once it is at 结果通知 again. The stage only ever moves forward to
+ * 'filed', the last one, and only from the stage just before it.
+ */
+export function applyAppraisalApproval(appraisal: AppraisalDoc, approval: ApprovalDoc): AppraisalDoc | null {
+  if (!concernsAppraisal(approval, appraisal) || !isDecided(approval)) return null;
+  if (appraisal.stage !== 'notified') return null;
+  return { ...appraisal, stage: 'filed' };
 }

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
 import { appraisalBallotPapers, appraisalNotice, appraisalReport } from '@shared/forms/appraisal';
 import type { FormDocument } from '@shared/forms/document';
-import type { AppraisalDoc, AppraisalGrade, OrgDoc } from '@shared/model';
+import type { AppraisalDoc, AppraisalGrade, ApprovalDoc, OrgDoc } from '@shared/model';
 import {
   APPRAISAL_GRADE_LABELS,
   APPRAISAL_STAGES,
@@ -19,6 +19,7 @@ import {
   tallyAppraisal,
   type AppraisalResult,
 } from '@shared/rules/appraisal';
+import { appraisalRequest, describeAppraisalRequest } from '@shared/rules/approvals';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
@@ -44,6 +45,9 @@ export function AppraisalPage({ branch }: { branch: OrgDoc }) {
   const [kiosk, setKiosk] = useState(false);
   const [preview, setPreview] = useState<{ form: FormDocument | FormDocument[]; fileName: string } | null>(null);
   const a = appraisal.value;
+  // The committee's answers on this appraisal: a return is shown until the branch sends it again.
+  const approvals = useObservable(() => db.approvals.find({ selector: { targetId: a?.id ?? '' } }).$.pipe(map((ds) => ds.map((d) => d.toJSON() as ApprovalDoc))), [db, a?.id]);
+  const filing = a && approvals.value ? appraisalRequest(a, approvals.value) : null;
 
   return (
     <Card
@@ -70,6 +74,7 @@ export function AppraisalPage({ branch }: { branch: OrgDoc }) {
             onChange={(i) => void setStage(db, a.id, APPRAISAL_STAGES[i]!.stage)}
             style={{ marginBottom: 16 }}
           />
+          {filing?.state === 'returned' && <Alert type="warning" showIcon message={describeAppraisalRequest(filing)} style={{ marginBottom: 16 }} />}
           <Tabs
             items={[
               { key: 'self', label: '个人自评', children: <SelfReviews appraisal={a} participants={participants} /> },

@@ -4,6 +4,7 @@
  * Every change of a draft is saved by itself a moment after typing stops. A final record is locked:
  * corrections are added as dated amendments below it.
  */
+import { chinaToday } from '@shared/dates';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, List, Result, Row, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -164,7 +165,7 @@ export function MeetingEditor({ branch }: { branch: OrgDoc }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`这份记录已于 ${draft.finalizedAt?.slice(0, 10) ?? ''} 定稿，内容已锁定（校验码 ${draft.contentHash?.slice(0, 12) ?? ''}）。发现错误请在“会后整理”中添加更正说明。`}
+          message={`这份记录已于 ${draft.finalizedAt ? chinaToday(new Date(draft.finalizedAt)) : ''} 定稿，内容已锁定（校验码 ${draft.contentHash?.slice(0, 12) ?? ''}）。发现错误请在“会后整理”中添加更正说明。`}
         />
       )}
       <Segmented<Stage>
