@@ -51,19 +51,36 @@ function hasAttachments(collection: RxCollection<WireDoc>): boolean {
   return Boolean((collection.schema.jsonSchema as { attachments?: unknown }).attachments);
 }
 
-/** Exponential backoff shared by the handlers: 2 s after the first failure, doubling, at most 2 min. */
+/**
+ * Exponential backoff shared by the handlers: 2 s after the first failure, doubling, at most 2 min.
+ * 立即同步 ends the waiting at once: the secretary saw the line come back and should not wait 2 min.
+ */
 class Backoff {
   private failures = 0;
+  private readonly waiting = new Set<() => void>();
   async wait(): Promise<void> {
     if (this.failures === 0) return;
     const ms = Math.min(120_000, 2000 * 2 ** (this.failures - 1));
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiting.add(done);
+    });
   }
   failed(): void {
     this.failures = Math.min(this.failures + 1, 10);
   }
   succeeded(): void {
     this.failures = 0;
+  }
+  /** Stops every wait now and starts counting failures afresh. */
+  reset(): void {
+    this.failures = 0;
+    for (const done of [...this.waiting]) done();
   }
 }
 
@@ -180,6 +197,7 @@ export function startReplication(options: {
 
   return {
     async syncNow() {
+      backoff.reset();
       for (const state of states) state.reSync();
       await Promise.all(states.map((s) => s.awaitInSync()));
     },

@@ -19,6 +19,21 @@ export async function createBranch(page: Page, name = '东风社区离退休党�
   await expect(page.locator('.app-header')).toContainText(name);
 }
 
+/**
+ * Replaces the browser's print dialog: since Debian's Chromium 156.0.8078.114, headless window.print()
+ * leaves the page "being printed" and page.pdf() then fails. The app's print buttons still call it
+ * (counted in `window.__printCalls`); printedText makes the PDF as the print CSS lays it out.
+ */
+export async function stubPrintDialog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counted = window as Window & { __printCalls?: number };
+    counted.__printCalls = 0;
+    window.print = () => {
+      counted.__printCalls = (counted.__printCalls ?? 0) + 1;
+    };
+  });
+}
+
 /** The page printed to an A4 PDF as the print CSS lays it out, and the PDF's text (pdftotext). */
 export async function printedText(page: Page, pdfPath: string): Promise<string> {
   await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,9 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/dates.ts';
-import { printedText, squeeze } from './helpers.ts';
+import { printedText, squeeze, stubPrintDialog } from './helpers.ts';
+
+test.beforeEach(({ page }) => stubPrintDialog(page));
 
 const today = chinaToday(new Date());
 

@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { demoRosterXlsx } from '../fixtures/roster-xlsx.ts';
-import { createBranch, printedText, squeeze } from './helpers.ts';
+import { createBranch, printedText, squeeze, stubPrintDialog } from './helpers.ts';
+
+test.beforeEach(({ page }) => stubPrintDialog(page));
 
 const TODAY = chinaToday(new Date());
 

@@ -5,7 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/dates.ts';
-import { printedText, squeeze } from './helpers.ts';
+import { printedText, squeeze, stubPrintDialog } from './helpers.ts';
+
+test.beforeEach(({ page }) => stubPrintDialog(page));
 
 const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const today = chinaToday(new Date());
