@@ -40,7 +40,7 @@ test('a branch that is never online syncs with its committee by files, both ways
   // The committee gives the branch its 离线同步码.
   const { context, committee } = await openCommittee(browser, server);
   await committee.getByRole('tab', { name: /文件同步/ }).click();
-  const branchRow = committee.locator('.ant-tabs-tabpane-active .ant-table-tbody tr').filter({ hasText: BRANCH_NAME });
+  const branchRow = committee.getByRole('tabpanel', { name: /文件同步/ }).locator('.ant-table-tbody tr').filter({ hasText: BRANCH_NAME });
   await branchRow.getByRole('button', { name: '生成离线同步码' }).click();
   const codeText = committee.getByTestId('file-code');
   await expect(codeText).toContainText(/[0-9A-Z]{5}-/);
@@ -95,9 +95,9 @@ test('a branch that is never online syncs with its committee by files, both ways
 
   // The branch's dossiers, read-only, as its file brought them.
   await committee.getByRole('tab', { name: /各支部/ }).click();
-  await committee.locator('.ant-tabs-tabpane-active .ant-table-tbody tr').filter({ hasText: BRANCH_NAME }).click();
+  await committee.getByRole('tabpanel', { name: /各支部/ }).locator('.ant-table-tbody tr').filter({ hasText: BRANCH_NAME }).click();
   await committee.getByRole('tab', { name: /发展党员/ }).click();
-  await expect(committee.locator('.ant-drawer .ant-table-tbody tr').filter({ hasText: name })).toContainText('第7步（确定发展对象');
+  await expect(committee.getByRole('tabpanel', { name: /发展党员/ }).locator('.ant-table-tbody tr').filter({ hasText: name })).toContainText('第7步（确定发展对象');
   await committee.screenshot({ path: testInfo.outputPath('04-committee-dossiers.png') });
   await committee.keyboard.press('Escape');
 
