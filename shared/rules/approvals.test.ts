@@ -8,6 +8,7 @@ import {
   approvalLabel,
   committeeRequests,
   COMMITTEE_STEPS,
+  describeAppraisalFiling,
   describeAppraisalRequest,
   describeRequest,
   isCommitteeStep,
@@ -467,6 +468,25 @@ function filing(decidedOn: string, fields: Partial<ApprovalDoc> = {}): ApprovalD
   const { step: _step, ...rest } = approval(4, decidedOn, { targetCollection: 'appraisals', targetId: APPRAISAL_ID, kind: 'appraisal-filing', ...fields });
   return fields.step === undefined ? rest : { ...rest, step: fields.step };
 }
+
+describe('describeAppraisalFiling', () => {
+  it('says when the committee filed the results, with its 文号', () => {
+    expect(describeAppraisalFiling(appraisal(), [filing('2026-12-15', { docNo: ' 水机党备〔2026〕41号 ' })])).toBe('上级党委已于 2026-12-15 备案2026年度民主评议结果（水机党备〔2026〕41号）。');
+  });
+
+  it('leaves out a 文号 the committee did not record', () => {
+    expect(describeAppraisalFiling(appraisal({ stage: 'filed' }), [filing('2026-12-15', { decision: 'filed' })])).toBe('上级党委已于 2026-12-15 备案2026年度民主评议结果。');
+  });
+
+  it('names the first 备案 when there are two, as the branch applied it', () => {
+    const twice = [filing('2026-12-20', { docNo: '第二份' }), filing('2026-12-15', { docNo: '第一份' })];
+    expect(describeAppraisalFiling(appraisal(), twice)).toContain('2026-12-15 备案2026年度民主评议结果（第一份）');
+  });
+
+  it('says nothing of a return, nor of another appraisal\'s 备案', () => {
+    expect(describeAppraisalFiling(appraisal(), [filing('2026-12-15', { decision: 'returned' }), filing('2026-12-15', { targetId: '01KAOTHEROTHEROTHEROTHEROT' })])).toBeNull();
+  });
+});
 
 describe('appraisalRequest', () => {
   it('asks the 民主评议结果备案 once each member has been told the result, dated the last notice', () => {

@@ -380,6 +380,19 @@ export function describeAppraisalRequest(request: AppraisalRequest): string {
 }
 
 /**
+ * The committee's 备案 of this appraisal in one line for the branch's page (when, by which 文号), or
+ * null while there is none: the first approved or filed decision, as the branch applies it.
+ */
+export function describeAppraisalFiling(appraisal: AppraisalDoc, approvals: readonly ApprovalDoc[]): string | null {
+  const decided = approvals
+    .filter((a) => concernsAppraisal(a, appraisal) && isDecided(a))
+    .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.createdAt.localeCompare(b.createdAt))[0];
+  if (!decided) return null;
+  const docNo = decided.docNo?.trim();
+  return `上级党委已于 ${decided.decidedOn} 备案${appraisal.year}年度民主评议结果${docNo ? `（${docNo}）` : ''}。`;
+}
+
+/**
  * The branch side of the 民主评议结果备案: an approved or filed decision on this appraisal gives it at
  * stage 'filed'; `updatedAt` and `updatedBy` are the caller's to set. Null when nothing changes:
  * another target or kind, a return, an appraisal already filed (applying twice changes nothing), or

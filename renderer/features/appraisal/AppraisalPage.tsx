@@ -19,7 +19,7 @@ import {
   tallyAppraisal,
   type AppraisalResult,
 } from '@shared/rules/appraisal';
-import { appraisalRequest, describeAppraisalRequest } from '@shared/rules/approvals';
+import { appraisalRequest, describeAppraisalFiling, describeAppraisalRequest } from '@shared/rules/approvals';
 import { useDb, useObservable } from '../../db/context';
 import { todayInChina } from '../../db/writes';
 import { FormPreview } from '../../print/FormPreview';
@@ -48,6 +48,7 @@ export function AppraisalPage({ branch }: { branch: OrgDoc }) {
   // The committee's answers on this appraisal: a return is shown until the branch sends it again.
   const approvals = useObservable(() => db.approvals.find({ selector: { targetId: a?.id ?? '' } }).$.pipe(map((ds) => ds.map((d) => d.toJSON() as ApprovalDoc))), [db, a?.id]);
   const filing = a && approvals.value ? appraisalRequest(a, approvals.value) : null;
+  const filed = a && approvals.value ? describeAppraisalFiling(a, approvals.value) : null;
 
   return (
     <Card
@@ -75,6 +76,7 @@ export function AppraisalPage({ branch }: { branch: OrgDoc }) {
             style={{ marginBottom: 16 }}
           />
           {filing?.state === 'returned' && <Alert type="warning" showIcon message={describeAppraisalRequest(filing)} style={{ marginBottom: 16 }} />}
+          {filed && <Alert type="success" showIcon message={filed} style={{ marginBottom: 16 }} />}
           <Tabs
             items={[
               { key: 'self', label: '个人自评', children: <SelfReviews appraisal={a} participants={participants} /> },
