@@ -2,14 +2,15 @@
  * Signing in and out: login (and the first-login binding of a branch's local data to its server
  * org), token refresh with rotation, logout, and turning an access token into a Principal.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ulid } from 'ulid';
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, type LoginBody, type LoginResponse, type RefreshBody } from '../../../shared/sync/protocol';
 import { recordAudit } from '../audit';
-import type { Database, OrgRow } from '../db/schema';
+import type { Database } from '../db/schema';
 import { serverNow } from '../db/server-time';
 import { badRequest, HttpError, unauthenticated } from '../errors';
 import { normalizeUsername } from '../orgs/admin';
+import { bindDataOrg } from '../orgs/data-org';
 import { verifyNothing, verifyPassword } from './passwords';
 import { accountOf, type Principal } from './principal';
 import { newRefreshToken, readRefreshToken, sameHash, signAccessToken, verifyAccessToken } from './tokens';
@@ -61,7 +62,16 @@ export async function login(ctx: AuthContext, body: LoginBody, ip: string): Prom
   const session = await ctx.db.transaction().execute(async (trx) => {
     // Locked: two first logins at once must not bind the branch to two different data ids.
     const org = await trx.selectFrom('orgs').selectAll().where('id', '=', user.org_id).forUpdate().executeTakeFirstOrThrow();
-    const dataOrgId = org.kind === 'branch' ? await bindDataOrg(trx, org, body.localOrgId, user.id) : null;
+    const dataOrgId =
+      org.kind === 'branch'
+        ? await bindDataOrg(trx, org, {
+            dataOrgId: body.localOrgId,
+            otherData: (o) =>
+              `这台电脑上的支部数据与服务器上的支部「${o.name}」不是同一个：服务器上的「${o.name}」已与另一份支部数据绑定。请确认登录的账号是否正确；如确需更换，请联系上级党委管理员。`,
+            heldBy: (holder, o) => `这台电脑上的支部数据已绑定到服务器上的「${holder}」，不能再用「${o.name}」的账号同步。请确认登录的账号是否正确。`,
+            audit: { action: 'login.bind-org', userId: user.id, detail: { fromDevice: body.localOrgId !== undefined } },
+          })
+        : null;
     const deviceId = ulid();
     const refresh = newRefreshToken(deviceId);
     await trx
@@ -82,33 +92,6 @@ export async function login(ctx: AuthContext, body: LoginBody, ip: string): Prom
   });
   const claims = { user: user.id, device: session.deviceId, org: session.orgId, role: user.role };
   return { ...(await accessToken(ctx, claims)), refreshToken: session.refreshToken, account: session.account };
-}
-
-/**
- * A branch's documents carry the id of the `orgs` document its computer created before it had an
- * account. The first login binds the server org to that id (or, from a computer with no data, to
- * the server org id, which the computer then adopts by pulling). After that, a computer whose data
- * belongs to another branch is refused: its documents would land under the wrong branch.
- */
-async function bindDataOrg(trx: Transaction<Database>, org: OrgRow, localOrgId: string | undefined, userId: string): Promise<string> {
-  if (org.data_org_id) {
-    if (localOrgId !== undefined && localOrgId !== org.data_org_id) {
-      throw new HttpError(
-        409,
-        'org-mismatch',
-        `这台电脑上的支部数据与服务器上的支部「${org.name}」不是同一个：服务器上的「${org.name}」已与另一份支部数据绑定。请确认登录的账号是否正确；如确需更换，请联系上级党委管理员。`,
-      );
-    }
-    return org.data_org_id;
-  }
-  const dataOrgId = localOrgId ?? org.id;
-  const holder = await trx.selectFrom('orgs').select(['id', 'name']).where('data_org_id', '=', dataOrgId).executeTakeFirst();
-  if (holder) {
-    throw new HttpError(409, 'org-mismatch', `这台电脑上的支部数据已绑定到服务器上的「${holder.name}」，不能再用「${org.name}」的账号同步。请确认登录的账号是否正确。`);
-  }
-  await trx.updateTable('orgs').set({ data_org_id: dataOrgId }).where('id', '=', org.id).execute();
-  await recordAudit(trx, [{ action: 'login.bind-org', userId, orgId: org.id, detail: { dataOrgId, fromDevice: localOrgId !== undefined } }]);
-  return dataOrgId;
 }
 
 /** Parses the refresh body; 400 otherwise. */

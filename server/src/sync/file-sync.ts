@@ -34,6 +34,7 @@ import type { Principal } from '../auth/principal';
 import type { Database, OrgRow } from '../db/schema';
 import { serverNow } from '../db/server-time';
 import { badRequest, forbidden, HttpError } from '../errors';
+import { bindDataOrg } from '../orgs/data-org';
 import { descendants } from '../orgs/tree';
 import { recordSync } from './activity';
 import { applyPush, type Change } from './push';
@@ -89,11 +90,19 @@ export async function importBranchFile(db: Kysely<Database>, committee: Principa
   if (!entry) {
     throw new HttpError(400, 'bad-request', `服务器上没有「${envelope.orgName}」这个文件所用的离线同步码：可能已经换了新码。请把新的离线同步码交给该支部，让它重新导出同步文件。`);
   }
-  let org = await branchOf(db, committee, entry.org_id);
+  const found = await branchOf(db, committee, entry.org_id);
   const payload = await opened(envelope, entry.code, 'branch');
 
-  org = await bindDataOrg(db, org, payload.orgId, committee.userId);
-  const dataOrgId = org.data_org_id as string;
+  const dataOrgId = await db.transaction().execute(async (trx) => {
+    const locked = await trx.selectFrom('orgs').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+    return bindDataOrg(trx, locked, {
+      dataOrgId: payload.orgId,
+      otherData: (o) => `这个文件里是另一套支部数据，不是服务器上「${o.name}」已有的数据。请确认支部用的是原来那台电脑的数据。`,
+      heldBy: (holder, o) => `这个文件里的支部数据已经属于「${holder}」，不能再给「${o.name}」。`,
+      audit: { action: 'file-sync.bind-org', userId: committee.userId },
+    });
+  });
+  const org: OrgRow = { ...found, data_org_id: dataOrgId };
   const rowsByCollection = checkedRows(payload, dataOrgId);
   await checkOwnership(db, rowsByCollection, dataOrgId);
   const deviceId = await fileDevice(db, entry, committee);
@@ -162,21 +171,6 @@ async function opened<K extends 'branch'>(envelope: SyncFileEnvelope, code: stri
     if (error instanceof SyncFileError) throw badRequest(error.message);
     throw error;
   }
-}
-
-/** The branch's offline data is bound to its server org at its first file, as at a first login. */
-async function bindDataOrg(db: Kysely<Database>, org: OrgRow, dataOrgId: string, userId: string): Promise<OrgRow> {
-  if (org.data_org_id === dataOrgId) return org;
-  if (org.data_org_id) {
-    throw new HttpError(409, 'org-mismatch', `这个文件里是另一套支部数据，不是服务器上「${org.name}」已有的数据。请确认支部用的是原来那台电脑的数据。`);
-  }
-  const holder = await db.selectFrom('orgs').select(['id', 'name']).where('data_org_id', '=', dataOrgId).executeTakeFirst();
-  if (holder) throw new HttpError(409, 'org-mismatch', `这个文件里的支部数据已经属于「${holder.name}」，不能再给「${org.name}」。`);
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('orgs').set({ data_org_id: dataOrgId }).where('id', '=', org.id).where('data_org_id', 'is', null).execute();
-    await recordAudit(trx, [{ action: 'file-sync.bind-org', userId, orgId: org.id, detail: { dataOrgId } }]);
-  });
-  return { ...org, data_org_id: dataOrgId };
 }
 
 /** Every row of the file, checked: the whole file is refused (400/403/409) before anything is stored. */
