@@ -8,7 +8,7 @@
  */
 import { collections, COLLECTION_NAMES, type CollectionName } from '@shared/model';
 import type { BranchDatabase } from '../db/database';
-import { fromBase64, toBase64 } from '../db/encryption';
+import { fromBase64, toBase64 } from '@shared/bytes';
 import { openBackup, readBackupSummary, sealBackup, BackupError, type BackupSummary, type Secrets } from './format';
 
 interface StoredAttachment {

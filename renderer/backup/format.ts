@@ -13,7 +13,7 @@
  *   for this backup: a copy on a USB stick opens on another computer after the laptop died.
  * A file that is not ours, cut short, or changed is refused with a message that says which.
  */
-import { fromBase64, toBase64 } from '../db/encryption';
+import { fromBase64, toBase64 } from '@shared/bytes';
 import { randomBytes } from '../db/random';
 
 const MAGIC = new TextEncoder().encode('BDBACKUP');

@@ -7,12 +7,12 @@
 import { ExportOutlined, ImportOutlined, KeyOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { SYNC_FILE_FILTERS } from '@shared/sync/file-format';
 import type { CommitteeBranch, FileImportResponse } from '@shared/sync/protocol';
 import { platform } from '../platform';
 import { SyncError } from '../sync/http';
 import { signedInApi, syncNow } from '../sync/service';
 
-const SYNC_FILTER = [{ name: '支部工作台同步文件', extensions: ['bdsync'] }];
 
 const failure = (cause: unknown) => (cause instanceof SyncError ? cause.message : `没有完成：${(cause as Error).message}`);
 
@@ -25,7 +25,7 @@ export function FileSyncTab({ branches, onChanged }: { branches: CommitteeBranch
   const rows = branches.filter((b) => b.kind === 'branch');
 
   const saveReply = async (reply: { reply: string; replyName: string; orgName: string }) => {
-    const saved = await platform().saveFile({ suggestedName: reply.replyName, filters: SYNC_FILTER, data: reply.reply });
+    const saved = await platform().saveFile({ suggestedName: reply.replyName, filters: SYNC_FILE_FILTERS, data: reply.reply });
     if (saved.saved) message.success(`回复文件已保存${saved.path ? `到 ${saved.path}` : ''}。请交给「${reply.orgName}」带回导入。`, 8);
   };
 
@@ -33,7 +33,7 @@ export function FileSyncTab({ branches, onChanged }: { branches: CommitteeBranch
     setError(null);
     setImported(null);
     try {
-      const file = await platform().openFile({ filters: SYNC_FILTER, maxBytes: 64 * 1024 * 1024 });
+      const file = await platform().openFile({ filters: SYNC_FILE_FILTERS, maxBytes: 64 * 1024 * 1024 });
       if (!file) return;
       setBusy('import');
       const result = await signedInApi().importBranchFile(new TextDecoder().decode(file.data));

@@ -10,6 +10,7 @@
  * The key: SHA-256 of the database password. The password is the device's random data key (see
  * platform.dataKey), so no slow password-stretching is needed here.
  */
+import { fromBase64, toBase64 } from '@shared/bytes';
 import { hasEncryption, newRxError, wrapRxStorageInstance, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
 import { randomBytes } from './random';
 
@@ -25,20 +26,6 @@ export function keyFor(password: string): Promise<CryptoKey> {
     keys.set(password, key);
   }
   return key;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  // In chunks: one character at a time took 300 ms for a 2 MB value (file sync's bookkeeping).
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 export async function encryptValue(value: unknown, key: CryptoKey): Promise<string> {

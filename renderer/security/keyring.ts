@@ -12,7 +12,7 @@
  * Pure Web Crypto: the same code runs in Electron's page, a browser and the unit tests.
  */
 import { newCode, normalizeCode } from '@shared/sync/code';
-import { fromBase64, toBase64 } from '../db/encryption';
+import { fromBase64, toBase64 } from '@shared/bytes';
 
 export const PBKDF2_ROUNDS = 600_000;
 export const MIN_PASSWORD_LENGTH = 6;

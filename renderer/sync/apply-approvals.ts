@@ -5,6 +5,7 @@
  * 备案 ('filed'). A return stays visible as the approval it is. The dossier and the appraisal are the
  * branch's documents: the branch writes them, which keeps each document with one writing side.
  */
+import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { AppraisalDoc, ApprovalDoc, DossierDoc } from '@shared/model';
 import { applyAppraisalApproval, applyApproval } from '@shared/rules/approvals';
@@ -20,9 +21,9 @@ export function applyApprovalsAsTheyArrive(db: BranchDatabase, onApplied?: (appr
       for (const approval of approvals) {
         const applied =
           approval.targetCollection === 'dossiers'
-            ? await applyToDossier(db, approval)
+            ? await applyToTarget<DossierDoc>(db.dossiers, approval, applyApproval)
             : approval.targetCollection === 'appraisals'
-              ? await applyToAppraisal(db, approval)
+              ? await applyToTarget<AppraisalDoc>(db.appraisals, approval, applyAppraisalApproval)
               : false;
         if (applied) onApplied?.(approval);
       }
@@ -33,29 +34,14 @@ export function applyApprovalsAsTheyArrive(db: BranchDatabase, onApplied?: (appr
 
 const stamp = (approval: ApprovalDoc) => ({ updatedAt: new Date().toISOString(), updatedBy: approval.decidedBy ?? '上级党委' });
 
-/** Whether the approval changed its dossier now. */
-async function applyToDossier(db: BranchDatabase, approval: ApprovalDoc): Promise<boolean> {
-  const doc = await db.dossiers.findOne(approval.targetId).exec();
-  // Most approvals were applied long ago: check before writing, so a start does not rewrite (and re-send) every dossier.
-  if (!doc || !applyApproval(doc.toJSON() as DossierDoc, approval)) return false;
+/** Writes what `apply` (a pure rule, null for no change) makes of the approval's target; whether it changed. */
+async function applyToTarget<T>(collection: RxCollection<T>, approval: ApprovalDoc, apply: (doc: T, approval: ApprovalDoc) => T | null): Promise<boolean> {
+  const doc = await collection.findOne(approval.targetId).exec();
+  // Most approvals were applied long ago: check before writing, so a start does not rewrite (and re-send) every document.
+  if (!doc || !apply(doc.toJSON() as T, approval)) return false;
   let applied = false;
   await doc.incrementalModify((current) => {
-    const next = applyApproval(current as DossierDoc, approval);
-    if (!next) return current;
-    applied = true;
-    return { ...next, ...stamp(approval) };
-  });
-  return applied;
-}
-
-/** Whether the approval filed its appraisal now. */
-async function applyToAppraisal(db: BranchDatabase, approval: ApprovalDoc): Promise<boolean> {
-  const doc = await db.appraisals.findOne(approval.targetId).exec();
-  // As for dossiers: an appraisal filed long ago is not rewritten at every start.
-  if (!doc || !applyAppraisalApproval(doc.toJSON() as AppraisalDoc, approval)) return false;
-  let applied = false;
-  await doc.incrementalModify((current) => {
-    const next = applyAppraisalApproval(current as AppraisalDoc, approval);
+    const next = apply(current as T, approval);
     if (!next) return current;
     applied = true;
     return { ...next, ...stamp(approval) };

@@ -16,11 +16,14 @@
  *
  * Web Crypto and CompressionStream only: the same code runs in the app and in the server (Node ≥ 18).
  */
+import { fromBase64, toBase64 } from '../bytes';
 import type { CollectionName } from '../model';
 import { normalizeCode } from './code';
 import type { PushRow, WireDoc } from './protocol';
 
 export const SYNC_FILE_EXTENSION = 'bdsync';
+/** The file dialogs' filter for sync files, on both sides. */
+export const SYNC_FILE_FILTERS = [{ name: '支部工作台同步文件', extensions: [SYNC_FILE_EXTENSION] }];
 export const SYNC_FILE_FORMAT = 'branchdesk-sync';
 export const SYNC_FILE_VERSION = 1;
 /** Larger files are refused before anything is decrypted (a 10,000-member branch's first file is ~10 MB). */
@@ -212,12 +215,12 @@ export async function openSyncFile<K extends SyncFileKind>(
   }
   if (envelope.keyId !== keys.keyId) throw new SyncFileError('wrong-code', '这个文件不是用本支部的离线同步码做的：可能是别的支部的文件，或者上级已经换了新的同步码。');
   const subtle = globalThis.crypto.subtle;
-  const signed = await subtle.verify('HMAC', keys.sign, fromBase64(envelope.signature), encoder.encode(signedText(envelope)));
+  const signed = await subtle.verify('HMAC', keys.sign, readBase64(envelope.signature), encoder.encode(signedText(envelope)));
   if (!signed) throw tampered();
   let payload: unknown;
   try {
     const aad = encoder.encode(JSON.stringify(headerFields(envelope)));
-    const plain = await subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(envelope.iv), additionalData: aad }, keys.encrypt, fromBase64(envelope.data));
+    const plain = await subtle.decrypt({ name: 'AES-GCM', iv: readBase64(envelope.iv), additionalData: aad }, keys.encrypt, readBase64(envelope.data));
     payload = JSON.parse(decoder.decode(await gunzip(new Uint8Array(plain))));
   } catch {
     throw tampered();
@@ -261,20 +264,11 @@ function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  let binary: string;
+/** The file's base64 fields; text that is not base64 is a changed file. */
+function readBase64(text: string): Uint8Array<ArrayBuffer> {
   try {
-    binary = atob(text);
+    return fromBase64(text);
   } catch {
     throw tampered();
   }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

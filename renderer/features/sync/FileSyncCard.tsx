@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Space, Typography } from
 import { useCallback, useEffect, useState } from 'react';
 import type { OpenedFile } from '@shared/ipc';
 import type { OrgDoc } from '@shared/model';
-import { SyncFileError } from '@shared/sync/file-format';
+import { SYNC_FILE_FILTERS, SyncFileError } from '@shared/sync/file-format';
 import { useOpenedFile } from '../../app/opened-file';
 import { useDb } from '../../db/context';
 import { keyFor } from '../../db/encryption';
@@ -19,7 +19,6 @@ import { markConfirmed } from '../../sync/confirmed';
 import { exportBranchFile, fileSyncDatabase, fileSyncStatus, importReplyFile, setFileCode, keepFileSyncMarks, type FileSyncStatus, type ImportSummary } from '../../sync/file-sync';
 import { useSyncStore } from '../../sync/status';
 
-const SYNC_FILTER = [{ name: '支部工作台同步文件', extensions: ['bdsync'] }];
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '还没有');
 
@@ -64,7 +63,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
     setResult(null);
     try {
       const file = await exportBranchFile(await fileSyncDatabase(db), await keyFor(dataKey()));
-      const saved = await platform().saveFile({ suggestedName: file.name, filters: SYNC_FILTER, data: file.text });
+      const saved = await platform().saveFile({ suggestedName: file.name, filters: SYNC_FILE_FILTERS, data: file.text });
       if (!saved.saved) return;
       await file.commit();
       message.success(
@@ -99,7 +98,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
 
   const pickReply = async () => {
     try {
-      const file = await platform().openFile({ filters: SYNC_FILTER });
+      const file = await platform().openFile({ filters: SYNC_FILE_FILTERS });
       if (file) await importFile(file);
     } catch (cause) {
       setError(problem(cause));
