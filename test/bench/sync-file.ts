@@ -11,22 +11,13 @@
  *                import of the reply that acknowledges everything
  *   one meeting  a new meeting recorded at the branch, then the same round trip, `rounds` times
  */
-import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { openDatabase, type Db } from '../../server/src/db/connect.ts';
-import { buildServer } from '../../server/src/app.ts';
-import { createCommittee, createOrg, createUser } from '../../server/src/orgs/admin.ts';
 import { openSyncFile, readEnvelope, syncFileKeys, type ReplyFilePayload } from '../../shared/sync/file-format.ts';
+import { BENCH_PASSWORD, benchServer } from './bench-server.ts';
 import { branchOf500, documentCount, freshDoc } from './sync-data.ts';
 import type * as BranchModule from './sync-file-branch.ts';
 
-const PASSWORD = 'bench-2026-mima';
 
 let branchModule: Promise<typeof BranchModule> | null = null;
 /** renderer/ imports '@shared/…' (a Vite alias): tsx resolves it with the paths of tsconfig.base.json. */
@@ -36,26 +27,6 @@ function branchSide(): Promise<typeof BranchModule> {
 }
 
 type Storage = 'disk' | 'memory';
-
-/** The committee's server on loopback: one 党委, one branch that syncs by file, the committee's account. */
-async function committeeServer(storage: Storage) {
-  const dataDir = storage === 'disk' ? await mkdtemp(join(tmpdir(), 'branchdesk-bench-file-')) : null;
-  const db: Db = await openDatabase({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined });
-  const app: FastifyInstance = await buildServer({ db, jwtSecret: randomBytes(32), rateLimit: { max: 1_000_000, loginMax: 1_000_000 } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const committee = await createCommittee(db, { name: '中共市水利局机关委员会' });
-  const branch = await createOrg(db, { parentId: committee.id, kind: 'branch', name: '规模测试党支部' });
-  await createUser(db, { orgId: committee.id, username: 'bench-committee', displayName: '组织委员', password: PASSWORD });
-  return {
-    baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    branchId: branch.id,
-    close: async () => {
-      await app.close();
-      await db.destroy();
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const bytesOf = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -102,10 +73,10 @@ export function fileSyncOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Fi
 export async function measureFileSync(options: FileSyncOptions = {}): Promise<FileSyncResult> {
   const { exports = 5, rounds = 5, storage = 'disk' } = options;
   const { openBranchComputer, committeeApp } = await branchSide();
-  const server = await committeeServer(storage);
+  const server = await benchServer({ storage, account: 'committee' });
   let computer: BranchModule.BranchComputer | null = null;
   try {
-    const committee = await committeeApp(server.baseUrl, 'bench-committee', PASSWORD);
+    const committee = await committeeApp(server.baseUrl, server.username, BENCH_PASSWORD);
     const { code } = await committee.fileCode(server.branchId);
     const set = branchOf500();
     computer = await openBranchComputer(code, async (db) => {

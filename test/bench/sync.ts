@@ -5,24 +5,17 @@
  *   incremental  one new meeting: until the server has it, until another live computer has it
  *   load         the server as deployed, in a child process, under 1,000 branches syncing at once
  */
-import { PGlite } from '@electric-sql/pglite';
-import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { register } from 'tsx/esm/api';
 import type { DemoDataSet } from '../../shared/demo/index.ts';
 import type { CollectionName } from '../../shared/model/index.ts';
-import { buildServer } from '../../server/src/app.ts';
-import { pgliteDb, type Db } from '../../server/src/db/connect.ts';
-import { migrateToLatest } from '../../server/src/db/migrations.ts';
-import { createCommittee, createOrg, createUser } from '../../server/src/orgs/admin.ts';
+import type { Db } from '../../server/src/db/connect.ts';
+import { BENCH_PASSWORD, benchServer, type BenchServer } from './bench-server.ts';
 import { branchOf500, documentCount, freshDoc } from './sync-data.ts';
 import type * as DeviceModule from './sync-device.ts';
 import { measureServerLoad, type Latencies, type LoadOptions, type LoadResult } from './sync-load.ts';
 
-const PASSWORD = 'bench-2026-mima';
 
 let deviceModule: Promise<typeof DeviceModule> | null = null;
 /** renderer/ imports '@shared/…' (a Vite alias): tsx resolves it with the paths of tsconfig.base.json. */
@@ -31,46 +24,18 @@ function devices(): Promise<typeof DeviceModule> {
   return deviceModule;
 }
 
-/** The server in this process on loopback, PGlite in memory, one 党委 with one branch and its account. */
-interface LocalServer {
-  baseUrl: string;
-  db: Db;
-  username: string;
-  close(): Promise<void>;
-}
-
-async function localServer(): Promise<LocalServer> {
-  const db = pgliteDb(new PGlite());
-  await migrateToLatest(db);
-  // The client is measured here, not the limits: one computer's first sync stays far below them anyway.
-  const app: FastifyInstance = await buildServer({ db, jwtSecret: randomBytes(32), rateLimit: { max: 1_000_000, loginMax: 1_000_000 } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const committee = await createCommittee(db, { name: '中共市水利局机关委员会' });
-  const branch = await createOrg(db, { parentId: committee.id, kind: 'branch', name: '规模测试党支部' });
-  await createUser(db, { orgId: branch.id, username: 'bench-branch', displayName: '书记', password: PASSWORD });
-  return {
-    baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    db,
-    username: 'bench-branch',
-    close: async () => {
-      await app.close();
-      await db.destroy();
-    },
-  };
-}
-
 async function serverDocCount(db: Db): Promise<number> {
   const row = await db.selectFrom('docs').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 /** The branch's first computer brings all of its data to the server, then closes (RxDB's collection limit). */
-async function uploadBranch(server: LocalServer, set: DemoDataSet): Promise<void> {
+async function uploadBranch(server: BenchServer, set: DemoDataSet): Promise<void> {
   const { openDevice } = await devices();
   const first = await openDevice('first', {
     baseUrl: server.baseUrl,
     username: server.username,
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
     localOrgId: set.org.id,
     seed: async (db) => {
       await db.orgs.insert(set.org);
@@ -104,7 +69,7 @@ export interface InitialSyncResult {
 /** A fresh computer's first sync of the 500-member branch: all nine collections, `runs` times. */
 export async function measureInitialSync(runs = 3): Promise<InitialSyncResult> {
   const { openDevice } = await devices();
-  const server = await localServer();
+  const server = await benchServer({ storage: 'memory', account: 'branch' });
   try {
     const set = branchOf500();
     const uploadStart = performance.now();
@@ -113,7 +78,7 @@ export async function measureInitialSync(runs = 3): Promise<InitialSyncResult> {
     const samples: number[] = [];
     let bytes = 0;
     for (let run = 0; run < runs; run++) {
-      const fresh = await openDevice(`fresh-${run}`, { baseUrl: server.baseUrl, username: server.username, password: PASSWORD });
+      const fresh = await openDevice(`fresh-${run}`, { baseUrl: server.baseUrl, username: server.username, password: BENCH_PASSWORD });
       try {
         const before = fresh.bytesReceived();
         const started = performance.now();
@@ -145,15 +110,15 @@ const READER_COLLECTIONS: CollectionName[] = ['orgs', 'people', 'meetings', 'app
 /** One new meeting on a synced computer, `runs` times after one warm-up. */
 export async function measureIncrementalSync(runs = 10): Promise<IncrementalSyncResult> {
   const { openDevice } = await devices();
-  const server = await localServer();
+  const server = await benchServer({ storage: 'memory', account: 'branch' });
   const opened: DeviceModule.Device[] = [];
   try {
     const set = branchOf500();
     await uploadBranch(server, set);
     const confirmed = new Map<string, () => void>();
-    const writer = await openDevice('writer', { baseUrl: server.baseUrl, username: server.username, password: PASSWORD, live: true, onConfirmed: (_c, id) => confirmed.get(id)?.() });
+    const writer = await openDevice('writer', { baseUrl: server.baseUrl, username: server.username, password: BENCH_PASSWORD, live: true, onConfirmed: (_c, id) => confirmed.get(id)?.() });
     opened.push(writer);
-    const reader = await openDevice('reader', { baseUrl: server.baseUrl, username: server.username, password: PASSWORD, live: true, only: READER_COLLECTIONS });
+    const reader = await openDevice('reader', { baseUrl: server.baseUrl, username: server.username, password: BENCH_PASSWORD, live: true, only: READER_COLLECTIONS });
     opened.push(reader);
     await Promise.all([writer.unlessRefused(writer.start().initialDone()), reader.unlessRefused(reader.start().initialDone())]);
     for (const deadline = Date.now() + 10_000; !(writer.streaming() && reader.streaming()); ) {
