@@ -163,11 +163,14 @@ export async function fileSyncConfigured(db: AnyDatabase): Promise<boolean> {
   return (await readState(db)) !== null;
 }
 
-export async function fileSyncStatus(db: AnyDatabase, sealKey: CryptoKey): Promise<FileSyncStatus> {
+/**
+ * What 同步 shows. Counting the records not acknowledged reads every document (about 250 ms at 500
+ * members): a caller that has just learnt the count (from an export or an import) passes it.
+ */
+export async function fileSyncStatus(db: AnyDatabase, sealKey: CryptoKey, unacknowledged?: number): Promise<FileSyncStatus> {
   const state = await readState(db);
   if (!state) return { configured: false, lastExportAt: null, lastImport: null, unacknowledged: 0 };
-  const { count } = await pendingRows(db, sealKey);
-  return { configured: true, lastExportAt: state.lastExportAt, lastImport: state.lastImport, unacknowledged: count };
+  return { configured: true, lastExportAt: state.lastExportAt, lastImport: state.lastImport, unacknowledged: unacknowledged ?? (await pendingRows(db, sealKey)).count };
 }
 
 /** The branch's file of everything not acknowledged; `commit()` once it is saved. */
@@ -188,21 +191,26 @@ export async function exportBranchFile(db: AnyDatabase, sealKey: CryptoKey, now 
     name: syncFileName(org.name, 'branch', now),
     text,
     rows: count,
-    commit: async () => {
-      // Onto the bookkeeping as it is now: a reply imported while the file was being saved stays recorded.
-      for (const [collection, changed] of entries) {
-        const current = await loadEntries(db, sealKey, collection);
-        const sent = new Map([...changed].map(([id, entry]) => [id, withSent(current.get(id) ?? { sent: [] }, entry.sent.at(-1)!)]));
-        await saveEntries(db, sealKey, collection, sent);
-      }
-      const latest = (await readState(db)) ?? state;
-      await writeState(db, { ...latest, lastExportAt: now.toISOString() });
-    },
+    commit: () =>
+      exclusive(db, async () => {
+        // Onto the bookkeeping as it is now: a reply imported while the file was being saved stays recorded.
+        for (const [collection, changed] of entries) {
+          const current = await loadEntries(db, sealKey, collection);
+          for (const [id, entry] of changed) current.set(id, withSent(current.get(id) ?? { sent: [] }, entry.sent.at(-1)!));
+          await saveEntries(db, sealKey, collection, current);
+        }
+        const latest = (await readState(db)) ?? state;
+        await writeState(db, { ...latest, lastExportAt: now.toISOString() });
+      }),
   };
 }
 
 /** Imports the committee's reply file (its bytes or text). */
-export async function importReplyFile(db: AnyDatabase, sealKey: CryptoKey, file: string | Uint8Array, hooks: FileSyncHooks = {}, now = new Date()): Promise<ImportSummary> {
+export function importReplyFile(db: AnyDatabase, sealKey: CryptoKey, file: string | Uint8Array, hooks: FileSyncHooks = {}, now = new Date()): Promise<ImportSummary> {
+  return exclusive(db, () => importReply(db, sealKey, file, hooks, now));
+}
+
+async function importReply(db: AnyDatabase, sealKey: CryptoKey, file: string | Uint8Array, hooks: FileSyncHooks, now: Date): Promise<ImportSummary> {
   const envelope = readEnvelope(file);
   const { state, keys } = await opened(db, sealKey);
   const payload = await openSyncFile(envelope, keys, 'reply');
@@ -230,7 +238,10 @@ export async function importReplyFile(db: AnyDatabase, sealKey: CryptoKey, file:
     for (const doc of plan.writes) await writeLocal(collection, doc);
     for (const { docId, conflicts: fields } of plan.conflicts) hooks.onConflicts?.(name, docId, fields);
     for (const doc of plan.acknowledged) hooks.onAcknowledged?.(name, doc.id, doc.updatedAt);
-    await saveEntries(db, sealKey, name, plan.entries);
+    if (plan.entries.size > 0) {
+      for (const [id, entry] of plan.entries) entries.set(id, entry);
+      await saveEntries(db, sealKey, name, entries);
+    }
     received += plan.writes.length;
     if (name === 'approvals') approvals += plan.writes.filter((d) => !d._deleted).length;
     acknowledged += plan.acknowledged.length;
@@ -335,9 +346,19 @@ async function loadEntries(db: AnyDatabase, sealKey: CryptoKey, collection: Coll
   return new Map(Object.entries(entries));
 }
 
-async function saveEntries(db: AnyDatabase, sealKey: CryptoKey, collection: CollectionName, changed: Map<string, FileSyncEntry>): Promise<void> {
-  if (changed.size === 0) return;
-  const entries = await loadEntries(db, sealKey, collection);
-  for (const [id, entry] of changed) entries.set(id, entry);
+/** Writes a collection's whole bookkeeping: the caller read it in the same `exclusive` turn. */
+async function saveEntries(db: AnyDatabase, sealKey: CryptoKey, collection: CollectionName, entries: Map<string, FileSyncEntry>): Promise<void> {
   await db.upsertLocal(entriesId(collection), { sealed: await encryptValue(Object.fromEntries(entries), sealKey) });
+}
+
+const turns = new WeakMap<AnyDatabase, Promise<unknown>>();
+
+/**
+ * One change of the bookkeeping at a time on a database: an import and an export's commit never
+ * interleave, so each may write back what it read without reading it again.
+ */
+function exclusive<T>(db: AnyDatabase, work: () => Promise<T>): Promise<T> {
+  const run = (turns.get(db) ?? Promise.resolve()).then(work);
+  turns.set(db, run.catch(() => undefined));
+  return run;
 }

@@ -435,6 +435,36 @@ describe('work going on while a file is on its way', () => {
     expect(await importReply(computer, imported.reply, { onConflicts: conflicts })).toMatchObject({ acknowledged: 2, conflicts: 0, unacknowledged: 0 });
     expect(conflicts).not.toHaveBeenCalled();
   });
+
+  it('records both a file being saved and a reply imported at that moment', async () => {
+    const unit = await freshUnit();
+    const computer = await branchComputer(unit);
+    await firstExchange(unit, computer);
+    const [p, q] = [unit.demo.people[7]!, unit.demo.people[8]!];
+    // A first file carries q; its reply (acknowledging q) comes back while the next file, with p, is being saved.
+    await changePhone(computer, q.id, '13700000021', '2026-11-24T01:00:00.000Z');
+    const { reply: replyForQ } = await committeeImports(unit, await exportFile(computer));
+    await changePhone(computer, p.id, '13700000011', '2026-11-25T01:00:00.000Z');
+    const file = await exportBranchFile(computer.rx, computer.sealKey);
+    // The save dialog closes (commit) in the middle of the import, after it has read the bookkeeping.
+    let committed: Promise<void> | undefined;
+    const summary = await importReply(computer, replyForQ, { onAcknowledged: () => void (committed ??= file.commit()) });
+    await committed;
+    expect(summary).toMatchObject({ acknowledged: 1 });
+
+    // The secretary goes on with p. Both are recorded: q is acknowledged (a file made now carries p
+    // alone), and p's state in the saved file is known as sent (the row names it).
+    await changePhone(computer, p.id, '13700000012', '2026-11-26T01:00:00.000Z');
+    const now = (await branchPayload(unit, (await exportBranchFile(computer.rx, computer.sealKey)).text)).rows.people ?? [];
+    expect(now.map((r) => [r.newDocumentState.id, r.sentBefore?.map((d) => (d as WireDoc<'people'>).private?.phone)])).toEqual([[p.id, ['13700000011']]]);
+
+    // The reply to the saved file does not bring p's sent state back as a conflict.
+    const { reply } = await committeeImports(unit, file.text);
+    const conflicts = vi.fn();
+    expect(await importReply(computer, reply, { onConflicts: conflicts })).toMatchObject({ conflicts: 0, unacknowledged: 1 });
+    expect(conflicts).not.toHaveBeenCalled();
+    expect((await person(computer, p.id)).private?.phone).toBe('13700000012');
+  });
 });
 
 describe('files that are refused', () => {

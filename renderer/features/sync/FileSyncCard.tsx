@@ -35,7 +35,8 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
   const [result, setResult] = useState<ImportSummary | null>(null);
   const opened = useOpenedFile((s) => s.sync);
 
-  const refresh = useCallback(async () => setStatus(await fileSyncStatus(await fileSyncDatabase(db), await keyFor(dataKey()))), [db]);
+  /** `unacknowledged`: the count an export or import has just made (counting again reads every record). */
+  const refresh = useCallback(async (unacknowledged?: number) => setStatus(await fileSyncStatus(await fileSyncDatabase(db), await keyFor(dataKey()), unacknowledged)), [db]);
   useEffect(() => {
     refresh().catch((cause: unknown) => setError(problem(cause)));
   }, [refresh]);
@@ -70,7 +71,8 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
         `同步文件已保存${saved.path ? `到 ${saved.path}` : ''}，${file.rows > 0 ? `含 ${file.rows} 条上级还没确认的记录` : '没有新的修改，上级可以用它做回复'}。请用U盘交给上级党委。`,
         8,
       );
-      await refresh();
+      // The records sent stay unacknowledged until the reply: the file's count.
+      await refresh(file.rows);
     } catch (cause) {
       setError(problem(cause));
     } finally {
@@ -88,7 +90,7 @@ export function FileSyncCard({ branch }: { branch: OrgDoc }) {
         onAcknowledged: markConfirmed,
       });
       setResult(summary);
-      await refresh();
+      await refresh(summary.unacknowledged);
     } catch (cause) {
       setError(problem(cause));
     } finally {
