@@ -558,4 +558,12 @@ describe('records belong to their stage', () => {
     const events: Event[] = [...ALL_STEPS.filter((e) => e.step <= 22), { step: 23, date: '2025-09-10', outcome: '延长预备期六个月', vote: CONFIRM_VOTE }];
     expect(text('confirm-publicity', filled(events))).toContain('预备期至2026年3月10日期满');
   });
+
+  it('转正公示 after an extension the committee returned and the meeting held again counts that extension once', () => {
+    const extension = { step: 23, outcome: '延长预备期六个月', vote: CONFIRM_VOTE };
+    const events: Event[] = [...ALL_STEPS.filter((e) => e.step <= 22), { ...extension, date: '2025-09-10' }, { ...extension, date: '2025-10-10' }];
+    const source: FormSource = { ...filled(events), returns: [{ step: 24, leadingStep: 23, returnedOn: '2025-09-30' }] };
+    expect(text('confirm-publicity', source)).toContain('预备期至2026年3月10日期满');
+    expect(text('confirm-publicity', filled(events))).toContain('预备期至2026年9月10日期满');
+  });
 });

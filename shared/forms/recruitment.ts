@@ -9,7 +9,7 @@
 import { addYears } from '../dates';
 import type { DossierDoc, OrgDoc, PersonDoc } from '../model';
 import { probationEnd } from '../rules/dossier';
-import { readProbationOutcome, type ProbationOutcome } from '../rules/recruitment';
+import { readProbationOutcome, type ProbationOutcome, type ReturnedRequest } from '../rules/recruitment';
 import { RECRUITMENT_STEPS } from '../rules/recruitment-steps';
 import { checkVoteNumbers, tallyVote, type VoteInput, type VoteMotion } from '../rules/votes';
 import { blankLine, cnDate, cnDateOrBlank, cnMonth, orBlank, type FormBlock, type FormDocument, type FormField } from './document';
@@ -22,6 +22,8 @@ export interface FormSource {
   branch: Pick<OrgDoc, 'name' | 'parentName' | 'committee'>;
   person?: PersonDoc;
   dossier?: DossierDoc;
+  /** The committee's returns of the dossier's requests (approvals.ts returnsOf): a step held again replaces the earlier. */
+  returns?: readonly ReturnedRequest[];
   /** The date printed under a document issued today, 'YYYY-MM-DD'. */
   today: string;
 }
@@ -85,6 +87,8 @@ interface Facts {
   step: (n: number) => DossierEventDoc | undefined;
   person?: PersonDoc;
   dossier?: DossierDoc;
+  /** The day the probation ends, extensions included (dossier.ts probationEnd). */
+  probationEnd: string | undefined;
   today: string;
 }
 
@@ -100,6 +104,7 @@ function factsOf(source: FormSource): Facts {
     step: (n) => events.filter((e) => e.step === n).at(-1),
     ...(source.person ? { person: source.person } : {}),
     ...(source.dossier ? { dossier: source.dossier } : {}),
+    probationEnd: probationEnd(events, source.returns),
     today: source.today,
   };
 }
@@ -470,7 +475,7 @@ function confirmPublicity(f: Facts): FormDocument {
       {
         kind: 'text',
         paragraphs: [
-          `${subject(f)}同志于${cnDateOrBlank(f.step(15)?.date)}被接收为中共预备党员，预备期至${cnDateOrBlank(probationEnd(f.dossier?.events ?? []))}期满。本人已提出转正申请，经支部委员会审查，拟提交支部党员大会讨论其转正问题。`,
+          `${subject(f)}同志于${cnDateOrBlank(f.step(15)?.date)}被接收为中共预备党员，预备期至${cnDateOrBlank(f.probationEnd)}期满。本人已提出转正申请，经支部委员会审查，拟提交支部党员大会讨论其转正问题。`,
           `公示时间：${cnDateOrBlank(publicity?.from)}至${cnDateOrBlank(publicity?.to)}。`,
           '公示期间，党员和群众可以通过来信、来电、来访等方式，向党支部或上级党委反映该同志的情况和问题。',
           `联系人：${blankLine(5)}\u3000联系电话：${blankLine(8)}`,

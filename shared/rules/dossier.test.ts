@@ -43,6 +43,36 @@ describe('recordStep', () => {
     expect(person).toEqual({ status: 'full', confirmedOn: `${Number(admitted.slice(0, 4)) + 1}${admitted.slice(4)}` });
   });
 
+  it('confirms from a year after admission when the committee returned an extension and the meeting confirmed instead', () => {
+    const d = dossier(22);
+    const admitted = d.events.find((e) => e.step === 15)!.date;
+    const extended = recordStep(d, { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, stamp).dossier;
+    // The committee returns the 转正审批 of the extension (不同意延长); the branch's meeting is held again and confirms.
+    const returns = [{ step: 24, leadingStep: 23, returnedOn: '2027-01-05' }];
+    const { person } = recordStep(extended, { step: 23, date: '2027-01-10', outcome: '按期转正' }, stamp, returns);
+    expect(person).toEqual({ status: 'full', confirmedOn: addYears(admitted, 1) });
+    // Without the return the two meetings are two rounds, and the first one's extension counts.
+    expect(recordStep(extended, { step: 23, date: '2027-06-25', outcome: '按期转正' }, stamp).person.confirmedOn).toBe(addMonths(addYears(admitted, 1), 6));
+  });
+
+  it('counts an extension held again after a return once', () => {
+    const d = dossier(22);
+    const admitted = d.events.find((e) => e.step === 15)!.date;
+    const events = [...d.events, { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, { step: 23, date: '2027-01-10', outcome: '延长预备期六个月' }];
+    const returns = [{ step: 24, leadingStep: 23, returnedOn: '2027-01-05' }];
+    expect(probationEnd(events, returns)).toBe(addMonths(addYears(admitted, 1), 6));
+    expect(probationEnd(events)).toBe(addMonths(addYears(admitted, 1), 12));
+  });
+
+  it('reads the returns when a later step is taken back', () => {
+    const d = dossier(22);
+    const admitted = d.events.find((e) => e.step === 15)!.date;
+    const events = [...d.events, { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, { step: 23, date: '2027-01-10', outcome: '按期转正' }, { step: 24, date: '2027-01-20' }, { step: 25, date: '2027-02-01' }];
+    const returns = [{ step: 24, leadingStep: 23, returnedOn: '2027-01-05' }];
+    expect(removeLastStep({ ...d, events }, stamp, returns).person).toEqual({ status: 'full', joinedOn: admitted, confirmedOn: addYears(admitted, 1) });
+    expect(statusFromSteps(events.slice(0, -1), returns).confirmedOn).toBe(addYears(admitted, 1));
+  });
+
   it('keeps a probationary member after an extension and asks how long it is', () => {
     expect(recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '延长预备期六个月' }, stamp).person).toEqual({});
     expect(() => recordStep(dossier(22), { step: 23, date: '2026-12-20', outcome: '延长预备期' }, stamp)).toThrow('延长多久');

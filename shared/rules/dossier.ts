@@ -5,7 +5,7 @@
  */
 import { addMonths, addYears } from '../dates';
 import type { DossierDoc, PartyStatus, PersonDoc } from '../model';
-import { readProbationOutcome } from './recruitment';
+import { readProbationOutcome, replacedRecords, type ReturnedRequest } from './recruitment';
 
 export type DossierEvent = DossierDoc['events'][number];
 
@@ -26,7 +26,8 @@ const admittedOn = (events: readonly DossierEvent[]): string | undefined => even
 /** Steps whose record carries a committee's 文号 (备案, 预审, 审批). */
 export const STEPS_WITH_DOC_NO: ReadonlySet<number> = new Set([4, 8, 13, 17, 18, 24]);
 
-export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { now: string; by: string }): RecordedStep {
+/** `returns`: the committee's returns of this dossier's requests (approvals.ts returnsOf), for probationEnd. */
+export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { now: string; by: string }, returns: readonly ReturnedRequest[] = []): RecordedStep {
   const events = [...dossier.events.filter((e) => !(e.step === event.step && e.date === event.date)), event].sort((a, b) => a.step - b.step || a.date.localeCompare(b.date));
   const next: DossierDoc = { ...dossier, events, updatedAt: stamp.now, updatedBy: stamp.by };
   if (event.step === 25) next.state = 'closed';
@@ -40,7 +41,7 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
     if (outcome === 'confirm' && admitted) {
       person.status = 'full';
       // 转正 dates from the end of the probation year, however much later the meeting was (R-PROBATION-1Y).
-      person.confirmedOn = probationEnd(events);
+      person.confirmedOn = probationEnd(events, returns);
     }
     if (outcome === 'extend' && extensionMonths === undefined) throw new Error('延长预备期须写明延长多久（六个月至一年）');
     // 取消预备党员资格: the dossier ends; the person leaves the roll through 出册, with its reason.
@@ -51,25 +52,28 @@ export function recordStep(dossier: DossierDoc, event: DossierEvent, stamp: { no
 
 /**
  * The end of the probation: a year from the 支部大会 that admitted (step 15), plus every extension
- * decided at step 23 (a 转正 or 取消 decision adds nothing). Undefined before step 15.
+ * decided at step 23 (a 转正 or 取消 decision adds nothing). Undefined before step 15. A step-23
+ * meeting held again after the committee returned its 转正审批 replaces the earlier one
+ * (recruitment.ts replacedRecords): an extension it replaced adds nothing either.
  */
-export function probationEnd(events: readonly DossierEvent[]): string | undefined {
+export function probationEnd(events: readonly DossierEvent[], returns: readonly ReturnedRequest[] = []): string | undefined {
   const admitted = admittedOn(events);
   if (!admitted) return undefined;
+  const replaced = replacedRecords(events, returns);
   const extension = events
-    .filter((e) => e.step === 23)
+    .filter((e) => e.step === 23 && !replaced.has(e))
     .map((e) => readProbationOutcome(e.outcome).extensionMonths ?? 0)
     .reduce((a, b) => a + b, 0);
   return addMonths(addYears(admitted, 1), extension);
 }
 
 /** The person's fields as the steps left in the dossier make them: what undoing a step restores. */
-export function statusFromSteps(events: readonly DossierEvent[]): { status: PartyStatus; joinedOn?: string; confirmedOn?: string } {
+export function statusFromSteps(events: readonly DossierEvent[], returns: readonly ReturnedRequest[] = []): { status: PartyStatus; joinedOn?: string; confirmedOn?: string } {
   let status: PartyStatus = 'applicant';
   for (const event of events) status = STATUS_AFTER[event.step] ?? status;
   const admitted = admittedOn(events);
   const last = events.filter((e) => e.step === 23).at(-1);
-  if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') return { status: 'full', joinedOn: admitted, confirmedOn: probationEnd(events) };
+  if (admitted && last && readProbationOutcome(last.outcome).outcome === 'confirm') return { status: 'full', joinedOn: admitted, confirmedOn: probationEnd(events, returns) };
   return admitted ? { status, joinedOn: admitted } : { status };
 }
 
@@ -78,11 +82,11 @@ export function statusFromSteps(events: readonly DossierEvent[]): { status: Part
  * was the 材料归档 or a 取消资格, and the person's status and dates go back to what the remaining steps
  * give. Only the last step can be taken back: an earlier one would leave later steps without a base.
  */
-export function removeLastStep(dossier: DossierDoc, stamp: { now: string; by: string }): RecordedStep {
+export function removeLastStep(dossier: DossierDoc, stamp: { now: string; by: string }, returns: readonly ReturnedRequest[] = []): RecordedStep {
   const last = dossier.events.at(-1);
   if (!last) throw new Error('档案中还没有登记任何步骤');
   const events = dossier.events.slice(0, -1);
   const next: DossierDoc = { ...dossier, events, state: 'open', updatedAt: stamp.now, updatedBy: stamp.by };
-  const { status, joinedOn, confirmedOn } = statusFromSteps(events);
+  const { status, joinedOn, confirmedOn } = statusFromSteps(events, returns);
   return { dossier: next, person: { status, joinedOn, confirmedOn } as RecordedStep['person'] };
 }

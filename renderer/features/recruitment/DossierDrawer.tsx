@@ -47,7 +47,7 @@ function Steps({ row, fullMembers }: { row: DossierRow; fullMembers: number }) {
   const redo = row.openReturns[0];
   const nextStep = redo?.leadingStep ?? row.check.next?.step;
   const undo = () =>
-    undoLastStep(db, row.dossier, row.person).then(
+    undoLastStep(db, row.dossier, row.person, row.returns).then(
       () => message.success(`已撤销第${last!.step}步`),
       (error: Error) => message.error(`撤销失败：${error.message}`),
     );
@@ -168,7 +168,7 @@ export function DossierDrawer({ row, branch, fullMembers, today, onClose }: { ro
             children: <RecordsPanel dossier={row.dossier} />,
           },
           { key: 'scans', label: `扫描件（${row.dossier.scans?.length ?? 0}）`, children: <ScansPanel dossier={row.dossier} /> },
-          { key: 'forms', label: '打印材料', children: <FormsPanel branch={branch} person={row.person} dossier={row.dossier} nextStep={next?.step} today={today} /> },
+          { key: 'forms', label: '打印材料', children: <FormsPanel branch={branch} person={row.person} dossier={row.dossier} returns={row.returns} nextStep={next?.step} today={today} /> },
         ]}
       />
     </Drawer>

@@ -8,11 +8,26 @@ import type { FormDocument } from '@shared/forms/document';
 import { formsForDossier, recruitmentForm, stepReached, type FormSource } from '@shared/forms/recruitment';
 import { volunteerBookDraft, volunteerBookDraftForm } from '@shared/forms/volunteer-book';
 import type { DossierDoc, OrgDoc, PersonDoc } from '@shared/model';
+import type { ReturnedRequest } from '@shared/rules/recruitment';
 import { FormPreview } from '../../print/FormPreview';
 
-export function FormsPanel({ branch, person, dossier, nextStep, today }: { branch: OrgDoc; person: PersonDoc; dossier: DossierDoc; nextStep: number | undefined; today: string }) {
+export function FormsPanel({
+  branch,
+  person,
+  dossier,
+  returns,
+  nextStep,
+  today,
+}: {
+  branch: OrgDoc;
+  person: PersonDoc;
+  dossier: DossierDoc;
+  returns: readonly ReturnedRequest[];
+  nextStep: number | undefined;
+  today: string;
+}) {
   const [preview, setPreview] = useState<{ form: FormDocument; fileName: string } | null>(null);
-  const filled: FormSource = { branch, person, dossier, today };
+  const filled: FormSource = { branch, person, dossier, returns, today };
   const blank: FormSource = { branch, today };
   const draft = stepReached(dossier, nextStep) >= 13 ? volunteerBookDraft(person, dossier) : null;
 

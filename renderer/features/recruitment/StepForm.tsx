@@ -151,7 +151,7 @@ export function StepForm({
     const save = async () => {
       setBusy(true);
       try {
-        await saveStep(db, dossier, person, result.event, result.extras);
+        await saveStep(db, dossier, person, result.event, result.extras, returns);
         message.success(`已登记第${result.event.step}步`);
         onSaved();
       } catch (error) {

@@ -6,6 +6,7 @@
 import type { DossierDoc, PersonDoc } from '@shared/model';
 import { recordStep, removeLastStep, type DossierEvent, type RecordedStep } from '@shared/rules/dossier';
 import { fieldsOf, updatedPerson, type PersonFields } from '@shared/rules/person';
+import type { ReturnedRequest } from '@shared/rules/recruitment';
 import type { BranchDatabase } from '../../db/database';
 import { newId } from '../../db/random';
 import { stampNow } from '../../db/writes';
@@ -38,17 +39,18 @@ async function applyToPerson(db: BranchDatabase, person: PersonDoc, changes: Rec
   });
 }
 
-export async function saveStep(db: BranchDatabase, dossier: DossierDoc, person: PersonDoc, event: DossierEvent, extras: DossierExtras = {}): Promise<void> {
+/** `returns`: the committee's returns of this dossier's requests, which a 转正 date depends on (dossier.ts probationEnd). */
+export async function saveStep(db: BranchDatabase, dossier: DossierDoc, person: PersonDoc, event: DossierEvent, extras: DossierExtras = {}, returns: readonly ReturnedRequest[] = []): Promise<void> {
   const stamp = stampNow();
-  const { dossier: next, person: changes } = recordStep({ ...dossier, ...extras }, event, stamp);
+  const { dossier: next, person: changes } = recordStep({ ...dossier, ...extras }, event, stamp, returns);
   await modifyDossier(db, dossier, () => next);
   await applyToPerson(db, person, changes, stamp);
 }
 
 /** Takes back the last step recorded by mistake, and the status it gave the person. */
-export async function undoLastStep(db: BranchDatabase, dossier: DossierDoc, person: PersonDoc): Promise<void> {
+export async function undoLastStep(db: BranchDatabase, dossier: DossierDoc, person: PersonDoc, returns: readonly ReturnedRequest[] = []): Promise<void> {
   const stamp = stampNow();
-  const { dossier: next, person: changes } = removeLastStep(dossier, stamp);
+  const { dossier: next, person: changes } = removeLastStep(dossier, stamp, returns);
   await modifyDossier(db, dossier, () => next);
   await applyToPerson(db, person, changes, stamp);
 }

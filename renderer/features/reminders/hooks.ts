@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { map, type Observable } from 'rxjs';
 import { addMonths } from '@shared/dates';
-import type { AppraisalDoc, CareDoc, DossierDoc, OrgDoc, TransferDoc } from '@shared/model';
+import type { AppraisalDoc, ApprovalDoc, CareDoc, DossierDoc, OrgDoc, TransferDoc } from '@shared/model';
+import { returnsOf } from '@shared/rules/approvals';
 import { probationEnd } from '@shared/rules/dossier';
 import { reminderCentre, type CentreItem } from '@shared/rules/reminder-centre';
 import { useDb, useObservable } from '../../db/context';
@@ -12,7 +13,7 @@ import { useMeetingsBetween } from '../meetings/hooks';
 import { useRosterPeople } from '../roster/hooks';
 
 /** Every document of a collection for the branch, as plain objects. */
-function useAll<T>(collection: 'care' | 'transfers' | 'dossiers', orgId: string) {
+function useAll<T>(collection: 'care' | 'transfers' | 'dossiers' | 'approvals', orgId: string) {
   const db = useDb();
   return useObservable(() => {
     const query = (db[collection] as unknown as { find(q: object): { $: Observable<{ toMutableJSON(withMeta: false): unknown }[]> } }).find({ selector: { orgId } });
@@ -31,17 +32,19 @@ export function useReminderCentre(branch: OrgDoc, today: string): CentreItem[] |
   const care = useAll<CareDoc>('care', branch.id);
   const transfers = useAll<TransferDoc>('transfers', branch.id);
   const dossiers = useAll<DossierDoc>('dossiers', branch.id);
+  // The committee's returns: a 转正 meeting held again replaces the earlier one (dossier.ts probationEnd).
+  const approvals = useAll<ApprovalDoc>('approvals', branch.id);
   const appraisals = useObservable(
     () => db.appraisals.find({ selector: { orgId: branch.id, year: { $gte: year - 1 } } }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON(false) as AppraisalDoc))),
     [db, branch.id, year],
   );
-  const parts = [people, recruitment, meetings, dues, care, transfers, dossiers, appraisals];
+  const parts = [people, recruitment, meetings, dues, care, transfers, dossiers, approvals, appraisals];
   const ready = parts.every((p) => p.value !== undefined);
   return useMemo(() => {
     if (!ready) return null;
     const probationEnds = new Map<string, string>();
     for (const d of dossiers.value ?? []) {
-      const end = probationEnd(d.events);
+      const end = probationEnd(d.events, returnsOf(d, approvals.value!));
       if (end) probationEnds.set(d.personId, end);
     }
     return reminderCentre({
