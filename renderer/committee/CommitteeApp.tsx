@@ -22,6 +22,7 @@ import { themeFor } from '../app/theme';
 import { useUiStore } from '../app/ui-store';
 import type { BranchDatabase } from '../db/database';
 import { DbProvider, useDb, useObservable } from '../db/context';
+import { PrintHost } from '../print/PrintHost';
 import { todayInChina } from '../db/writes';
 import { tableWorkbook } from '../files/excel';
 import { platform } from '../platform';
@@ -38,6 +39,8 @@ export function CommitteeApp({ db }: { db: BranchDatabase }) {
       <AntApp>
         <DbProvider db={db}>
           <CommitteeShell />
+          {/* The 离线同步码交接单 prints from here. */}
+          <PrintHost />
         </DbProvider>
       </AntApp>
     </ConfigProvider>

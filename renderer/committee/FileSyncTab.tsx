@@ -4,14 +4,18 @@
  * if the branch had synced), decides the requests in 待办审批, and saves a reply file for the branch to
  * take back. The files themselves: shared/sync/file-format.ts; the server's part: server/src/sync/file-sync.ts.
  */
-import { ExportOutlined, ImportOutlined, KeyOutlined } from '@ant-design/icons';
+import { ExportOutlined, ImportOutlined, KeyOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { fileCodeSheet } from '@shared/forms/file-code-sheet';
 import { SYNC_FILE_FILTERS } from '@shared/sync/file-format';
 import type { CommitteeBranch, FileImportResponse } from '@shared/sync/protocol';
 import { platform } from '../platform';
+import { todayInChina } from '../db/writes';
+import { FormPreview } from '../print/FormPreview';
 import { SyncError } from '../sync/http';
 import { signedInApi, syncNow } from '../sync/service';
+import { useSyncStore } from '../sync/status';
 
 
 const failure = (cause: unknown) => (cause instanceof SyncError ? cause.message : `没有完成：${(cause as Error).message}`);
@@ -21,6 +25,8 @@ export function FileSyncTab({ branches, onChanged }: { branches: CommitteeBranch
   const [busy, setBusy] = useState<string | null>(null);
   const [imported, setImported] = useState<FileImportResponse | null>(null);
   const [code, setCode] = useState<{ orgName: string; code: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const committeeName = useSyncStore((s) => s.account?.orgName ?? '上级党委');
   const [error, setError] = useState<string | null>(null);
   const rows = branches.filter((b) => b.kind === 'branch');
 
@@ -155,12 +161,28 @@ export function FileSyncTab({ branches, onChanged }: { branches: CommitteeBranch
         )}
       </Card>
       {error && <Alert type="error" showIcon message={error} />}
-      <Modal open={code !== null} width={680} title={`「${code?.orgName ?? ''}」的离线同步码`} okText="已抄下" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setCode(null)} onCancel={() => setCode(null)}>
-        <Typography.Paragraph>请把下面的同步码抄在纸上（或截图打印），当面交给支部书记。支部在「同步 → 用同步文件」里输入一次即可。这个码只显示这一次。</Typography.Paragraph>
+      <Modal
+        open={code !== null}
+        width={680}
+        title={`「${code?.orgName ?? ''}」的离线同步码`}
+        onCancel={() => setCode(null)}
+        footer={[
+          <Button key="print" size="large" icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+            打印交接单
+          </Button>,
+          <Button key="done" size="large" type="primary" onClick={() => setCode(null)}>
+            已交给支部
+          </Button>,
+        ]}
+      >
+        <Typography.Paragraph>请打印交接单（或把下面的同步码抄在纸上），当面交给支部书记。支部在「同步 → 用同步文件」里输入一次即可。这个码只显示这一次。</Typography.Paragraph>
         <Typography.Paragraph copyable={{ text: code?.code ?? '' }} style={{ fontSize: 28, fontFamily: 'monospace', letterSpacing: 2, textAlign: 'center', whiteSpace: 'nowrap', margin: '24px 0' }} data-testid="file-code">
           {code?.code}
         </Typography.Paragraph>
       </Modal>
+      {printing && code && (
+        <FormPreview form={fileCodeSheet({ committeeName, branchName: code.orgName, code: code.code, date: todayInChina() })} fileName={`离线同步码交接单-${code.orgName}`} onClose={() => setPrinting(false)} />
+      )}
     </Space>
   );
 }

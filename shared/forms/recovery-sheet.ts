@@ -20,8 +20,9 @@ export function recoverySheet({ branchName, code, date }: RecoverySheetContext):
     subtitle: branchName,
     layout: 'letter',
     blocks: [
-      // The code in the heading type (黑体, larger), its groups spaced: it is read off paper and typed back.
-      { kind: 'heading', text: `一、恢复码：${code.split('-').join(' - ')}` },
+      { kind: 'heading', text: '一、恢复码' },
+      // On a line of its own in the heading type (黑体, larger), its groups spaced: it is read off paper and typed back.
+      { kind: 'heading', text: code.split('-').join(' - ') },
       { kind: 'fields', rows: [[{ label: '生成日期', value: cnDate(date), span: 3 }], [{ label: '保管人', value: '' }, { label: '存放处', value: '', span: 2 }]] },
       { kind: 'heading', text: '二、什么时候用' },
       {

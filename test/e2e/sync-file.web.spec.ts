@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { printedText, squeeze } from './helpers';
 import { BRANCH_NAME, openCommittee, SyncServer } from './sync-server';
 
 const server = new SyncServer(4398);
@@ -46,7 +47,19 @@ test('a branch that is never online syncs with its committee by files, both ways
   await expect(codeText).toContainText(/[0-9A-Z]{5}-/);
   const code = (await codeText.textContent())!.trim();
   await committee.screenshot({ path: testInfo.outputPath('01-committee-code.png') });
-  await committee.getByRole('button', { name: '已抄下' }).click();
+  // The 交接单 handed over with it, on paper: the code in its groups and how to use it.
+  await committee.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await committee.getByRole('button', { name: '打印交接单' }).click();
+  await committee.getByRole('button', { name: '保存为PDF' }).click();
+  const sheet = squeeze(await printedText(committee, testInfo.outputPath('离线同步码交接单.pdf')));
+  expect(sheet).toContain('离线同步码交接单');
+  expect(sheet).toContain(code);
+  expect(sheet).toContain(BRANCH_NAME);
+  expect(sheet).toContain('「导出同步文件」');
+  await committee.getByRole('dialog', { name: /打印预览/ }).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await committee.getByRole('button', { name: '已交给支部' }).click();
 
   // The branch, offline: records step 7 for its activist, enters the code (typed loosely) and exports.
   await page.goto('/?demo=branch');
