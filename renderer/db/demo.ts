@@ -3,7 +3,7 @@ import type { DemoKind } from '@shared/ipc';
 import { generateDemoBranch, generateScaleData, type DemoDataSet } from '@shared/demo';
 import type { BranchDatabase } from './database';
 import { validatorsReady } from './validate';
-import { bulkInsertAll } from './writes';
+import { insertDemoSet } from './writes';
 
 export type DemoLoadResult = { loaded: true; people: number; meetings: number } | { loaded: false; reason: string };
 
@@ -12,13 +12,6 @@ export async function loadDemo(db: BranchDatabase, kind: DemoKind, today: string
   if (existing > 0) return { loaded: false, reason: '本机已有支部数据，为免覆盖，未载入演示数据。' };
   await validatorsReady;
   const data: DemoDataSet = kind === 'scale' ? generateScaleData({ today }) : generateDemoBranch({ today });
-  // The org goes last: a half-loaded set then looks like an empty install and can be loaded again.
-  await bulkInsertAll(db.people, data.people);
-  await bulkInsertAll(db.dossiers, data.dossiers);
-  await bulkInsertAll(db.meetings, data.meetings);
-  await bulkInsertAll(db.dues, data.dues);
-  await bulkInsertAll(db.care, data.care);
-  await bulkInsertAll(db.transfers, data.transfers);
-  await bulkInsertAll(db.orgs, [data.org]);
+  await insertDemoSet(db, data);
   return { loaded: true, people: data.people.length, meetings: data.meetings.length };
 }

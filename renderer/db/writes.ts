@@ -2,6 +2,7 @@
 import type { RxCollection } from 'rxdb';
 import { newId } from './random';
 import { chinaToday } from '@shared/dates';
+import type { DemoDataSet } from '@shared/demo';
 import type { OrgDoc } from '@shared/model';
 import { newBranchDoc, type NewBranchInput } from '@shared/rules/branch';
 import type { BranchDatabase } from './database';
@@ -25,6 +26,17 @@ export async function bulkInsertAll<T extends { id: string }>(collection: RxColl
       throw new WriteError(`有 ${result.error.length} 条记录不符合数据要求，未能保存`);
     }
   }
+}
+
+/** Writes a data set's documents (the org last: a half-loaded set then looks like an empty install and can be loaded again). */
+export async function insertDemoSet(db: BranchDatabase, data: DemoDataSet): Promise<void> {
+  await bulkInsertAll(db.people, data.people);
+  await bulkInsertAll(db.dossiers, data.dossiers);
+  await bulkInsertAll(db.meetings, data.meetings);
+  await bulkInsertAll(db.dues, data.dues);
+  await bulkInsertAll(db.care, data.care);
+  await bulkInsertAll(db.transfers, data.transfers);
+  await bulkInsertAll(db.orgs, [data.org]);
 }
 
 export async function createBranch(db: BranchDatabase, input: NewBranchInput, now = new Date()): Promise<OrgDoc> {

@@ -17,7 +17,9 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { collections, COLLECTION_NAMES, type CollectionName } from '../../shared/model/index.ts';
 import type { AccountRole } from '../../shared/sync/protocol.ts';
 import { wrappedWebCryptoEncryptionStorage } from '../../renderer/db/encryption.ts';
+import type { DemoDataSet } from '../../shared/demo/index.ts';
 import type { BranchDatabase } from '../../renderer/db/database.ts';
+import { insertDemoSet } from '../../renderer/db/writes.ts';
 import { conflictHandlerFor } from '../../renderer/sync/conflicts.ts';
 import { createHttpApi, login, type FetchLike } from '../../renderer/sync/http.ts';
 import { startReplication, type SyncController } from '../../renderer/sync/replication.ts';
@@ -32,8 +34,8 @@ export interface DeviceOptions {
   localOrgId?: string;
   /** Fewer collections than all nine: open-source RxDB opens at most 13 in a process. */
   only?: readonly CollectionName[];
-  /** Writes the device's own data before it signs in. */
-  seed?: (db: BranchDatabase) => Promise<void>;
+  /** The device's own data, written before it signs in. */
+  data?: DemoDataSet;
   /** Listen to the server's live event stream, as the app does. */
   live?: boolean;
   onConfirmed?: (collection: CollectionName, id: string) => void;
@@ -68,7 +70,7 @@ export async function openDevice(name: string, options: DeviceOptions): Promise<
   })) as RxDatabase;
   await rx.addCollections(Object.fromEntries(names.map((c) => [c, { ...collections[c], conflictHandler: conflictHandlerFor(c) }])));
   const db = rx as unknown as BranchDatabase;
-  await options.seed?.(db);
+  if (options.data) await insertDemoSet(db, options.data);
 
   let received = 0;
   const counting: FetchLike = async (url, init) => {

@@ -17,7 +17,9 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { collections, COLLECTION_NAMES } from '../../shared/model/index.ts';
 import type { FileCodeResponse, FileImportResponse } from '../../shared/sync/protocol.ts';
+import type { DemoDataSet } from '../../shared/demo/index.ts';
 import type { BranchDatabase } from '../../renderer/db/database.ts';
+import { insertDemoSet } from '../../renderer/db/writes.ts';
 import { keyFor, wrappedWebCryptoEncryptionStorage } from '../../renderer/db/encryption.ts';
 import { createHttpApi, login } from '../../renderer/sync/http.ts';
 import { exportBranchFile, importReplyFile, setFileCode, type ExportedFile, type ImportSummary } from '../../renderer/sync/file-sync.ts';
@@ -39,8 +41,8 @@ export interface BranchComputer {
 
 let counter = 0;
 
-/** The branch's computer: its data written by `seed`, then the 离线同步码 typed in. */
-export async function openBranchComputer(code: string, seed: (db: BranchDatabase) => Promise<void>): Promise<BranchComputer> {
+/** The branch's computer: its data written, then the 离线同步码 typed in. */
+export async function openBranchComputer(code: string, data: DemoDataSet): Promise<BranchComputer> {
   const password = `device-key-file-${counter}-0123456789abcdef`;
   const rx = (await createRxDatabase({
     name: `bench-file-${counter++}`,
@@ -53,7 +55,7 @@ export async function openBranchComputer(code: string, seed: (db: BranchDatabase
   try {
     await rx.addCollections(Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c]])));
     const db = rx as unknown as BranchDatabase;
-    await seed(db);
+    await insertDemoSet(db, data);
     // The app seals its file-sync bookkeeping with the key of the database's password (FileSyncCard).
     const sealKey = await keyFor(password);
     await setFileCode(rx, sealKey, code);

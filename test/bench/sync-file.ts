@@ -79,15 +79,7 @@ export async function measureFileSync(options: FileSyncOptions = {}): Promise<Fi
     const committee = await committeeApp(server.baseUrl, server.username, BENCH_PASSWORD);
     const { code } = await committee.fileCode(server.branchId);
     const set = branchOf500();
-    computer = await openBranchComputer(code, async (db) => {
-      await db.orgs.insert(set.org);
-      await db.people.bulkInsert(set.people);
-      await db.dossiers.bulkInsert(set.dossiers);
-      await db.meetings.bulkInsert(set.meetings);
-      await db.dues.bulkInsert(set.dues);
-      await db.care.bulkInsert(set.care);
-      await db.transfers.bulkInsert(set.transfers);
-    });
+    computer = await openBranchComputer(code, set);
     const branch = computer;
     const keys = await syncFileKeys(code);
     const replyDocs = async (reply: string) => {

@@ -37,15 +37,7 @@ async function uploadBranch(server: BenchServer, set: DemoDataSet): Promise<void
     username: server.username,
     password: BENCH_PASSWORD,
     localOrgId: set.org.id,
-    seed: async (db) => {
-      await db.orgs.insert(set.org);
-      await db.people.bulkInsert(set.people);
-      await db.dossiers.bulkInsert(set.dossiers);
-      await db.meetings.bulkInsert(set.meetings);
-      await db.dues.bulkInsert(set.dues);
-      await db.care.bulkInsert(set.care);
-      await db.transfers.bulkInsert(set.transfers);
-    },
+    data: set,
   });
   try {
     const sync = first.start();
