@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
@@ -47,4 +47,44 @@ export async function printedText(page: Page, pdfPath: string): Promise<string> 
 /** Text without spaces and line breaks: long titles wrap in a PDF. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/** The drop-down of the select that is open now (antd keeps closed ones in the page, hidden). */
+export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Opens a select, picks an option by index or text (among those containing `only`), waits until it has closed. */
+export async function choose(select: Locator, option: string | number, only?: string): Promise<string> {
+  const page = select.page();
+  await select.click();
+  let options = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`);
+  if (only) options = options.filter({ hasText: only });
+  const chosen = typeof option === 'number' ? options.nth(option) : options.filter({ hasText: option }).first();
+  const text = (await chosen.textContent())!.trim();
+  // A click during the drop-down's opening animation or an autosave's re-render can miss: try again.
+  await expect(async () => {
+    if ((await page.locator(OPEN_DROPDOWN).count()) === 0) await select.click();
+    await chosen.click({ timeout: 2000 });
+    await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0, { timeout: 1500 });
+  }).toPass({ timeout: 20_000 });
+  return text;
+}
+
+/** A step of a dossier as the step form takes it: its date and what else the step asks for. */
+export interface StepEntry {
+  step: number;
+  date: string;
+  fill?: (form: Locator) => Promise<void>;
+}
+
+/** Records steps one after another in the open dossier's step form, each seen registered with its date. */
+export async function recordSteps(page: Page, steps: readonly StepEntry[]): Promise<void> {
+  const form = page.getByTestId('step-form');
+  for (const entry of steps) {
+    await expect(form.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(`第${entry.step}步`);
+    await form.getByLabel('日期', { exact: true }).fill(entry.date);
+    await entry.fill?.(form);
+    await form.getByRole('button', { name: '检查并登记' }).click();
+    await expect(page.getByText(`已登记第${entry.step}步`)).toBeVisible();
+    await expect(page.getByTestId(`step-${entry.step}`)).toContainText(entry.date);
+  }
 }

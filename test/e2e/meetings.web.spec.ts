@@ -2,32 +2,13 @@
  * 会议记录: a 支部党员大会 that admits two 发展对象, each discussed and voted on separately; finalized,
  * then locked (an amendment is added instead); the minutes and a resolution printed and read back.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/dates.ts';
-import { printedText, squeeze, stubPrintDialog } from './helpers.ts';
+import { choose, printedText, squeeze, stubPrintDialog } from './helpers.ts';
 
 test.beforeEach(({ page }) => stubPrintDialog(page));
 
 const today = chinaToday(new Date());
-
-const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-
-/** Opens a select, picks an option by index or text (among those containing `only`), waits until it has closed. */
-async function choose(select: Locator, option: string | number, only?: string): Promise<string> {
-  const page = select.page();
-  await select.click();
-  let options = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`);
-  if (only) options = options.filter({ hasText: only });
-  const chosen = typeof option === 'number' ? options.nth(option) : options.filter({ hasText: option }).first();
-  const text = (await chosen.textContent())!.trim();
-  // A click during the drop-down's opening animation or an autosave's re-render can miss: try again.
-  await expect(async () => {
-    if ((await page.locator(OPEN_DROPDOWN).count()) === 0) await select.click();
-    await chosen.click({ timeout: 2000 });
-    await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0, { timeout: 1500 });
-  }).toPass({ timeout: 20_000 });
-  return text;
-}
 
 const pick = (page: Page, label: string, option: string | number) => choose(page.getByLabel(label, { exact: true }), option);
 

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addDays, addMonths, chinaToday } from '../../shared/dates.ts';
-import { printedText, squeeze, stubPrintDialog } from './helpers.ts';
+import { printedText, recordSteps, squeeze, stubPrintDialog, type StepEntry } from './helpers.ts';
 
 test.beforeEach(({ page }) => stubPrintDialog(page));
 
@@ -62,18 +62,11 @@ test('a date that breaks R-ACTIVIST-1Y is stopped with the reason, and nothing i
   await expect(page.getByTestId('step-7')).not.toContainText(addMonths(step3, 11));
 });
 
-interface StepEntry {
-  step: number;
-  date: string;
-  fill?: (form: Locator) => Promise<void>;
-}
-
 test('the activist becomes a 预备党员 through steps 7–15; the 决议 and the 公示 print with every filled field', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const rows = await openBoard(page);
   const name = (await rowOf(rows, '入党积极分子').locator('td').first().textContent())!.trim();
   await rowOf(rows, '入党积极分子').click();
-  const form = page.getByTestId('step-form');
 
   const publicity = { from: daysAgo(42), to: daysAgo(27) };
   const steps: StepEntry[] = [
@@ -106,14 +99,7 @@ test('the activist becomes a 预备党员 through steps 7–15; the 决议 and t
       },
     },
   ];
-  for (const entry of steps) {
-    await expect(form.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(`第${entry.step}步`);
-    await form.getByLabel('日期', { exact: true }).fill(entry.date);
-    await entry.fill?.(form);
-    await form.getByRole('button', { name: '检查并登记' }).click();
-    await expect(page.getByText(`已登记第${entry.step}步`)).toBeVisible();
-    await expect(page.getByTestId(`step-${entry.step}`)).toContainText(entry.date);
-  }
+  await recordSteps(page, steps);
   await page.screenshot({ path: testInfo.outputPath('admitted-dossier.png'), fullPage: true });
   await expect(page.locator('.ant-drawer .ant-descriptions')).toContainText('预备党员');
 

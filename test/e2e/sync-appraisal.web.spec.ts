@@ -6,6 +6,7 @@
  * the committee's queue waits for the branch to send it again.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { choose } from './helpers.ts';
 import { chinaDate, openCommittee, signInDemoBranch, syncBranchNow, SyncServer } from './sync-server.ts';
 
 const server = new SyncServer(4396);
@@ -19,8 +20,7 @@ test.afterAll(() => server.remove());
 /** The 民主评议 page's year. */
 async function chooseYear(page: Page, year: number): Promise<void> {
   const select = page.getByRole('combobox', { name: '年度' });
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `${year}年度` }).click({ timeout: 10_000 });
+  await choose(select, `${year}年度`);
   await expect(select.locator('xpath=ancestor::*[contains(@class,"ant-select ")][1]')).toContainText(`${year}年度`);
 }
 

@@ -5,9 +5,10 @@
  * and 立即同步 brings the minutes to the committee. The committee, in its browser, approves a 备案 and a
  * 预审 with 文号; the branch syncs and its dossiers advance.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addDays, chinaToday } from '../../shared/dates.ts';
-import { BRANCH_NAME, BRANCH_USER, COMMITTEE_USER, openCommittee, SyncServer, syncBranchNow } from './sync-server.ts';
+import { choose, recordSteps, type StepEntry } from './helpers.ts';
+import { BRANCH_NAME, BRANCH_USER, COMMITTEE_USER, openCommittee, signInDemoBranch, SyncServer, syncBranchNow } from './sync-server.ts';
 
 const server = new SyncServer(4397);
 const today = chinaToday(new Date());
@@ -15,22 +16,6 @@ const daysAgo = (n: number) => addDays(today, -n);
 
 test.beforeAll(() => server.createAccounts());
 test.afterAll(() => server.remove());
-
-const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-
-/** Opens a select and picks its option number `index`, retrying a click an animation swallowed (as meetings.web.spec.ts). */
-async function choose(select: Locator, index: number): Promise<string> {
-  const page = select.page();
-  await select.click();
-  const chosen = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`).nth(index);
-  const text = (await chosen.textContent())!.trim();
-  await expect(async () => {
-    if ((await page.locator(OPEN_DROPDOWN).count()) === 0) await select.click();
-    await chosen.click({ timeout: 2000 });
-    await expect(page.locator(OPEN_DROPDOWN)).toHaveCount(0, { timeout: 1500 });
-  }).toPass({ timeout: 20_000 });
-  return text;
-}
 
 /** The committee's view of its branches through the server's API. */
 async function branchOnServer(): Promise<{ docCounts: Record<string, number>; lastSyncAt: string | null }> {
@@ -147,13 +132,7 @@ test('the branch signs in, records and finalizes minutes offline, catches up, an
 test('the committee approves a 备案 and a 预审 with 文号 in its browser, and the branch\'s dossiers move on', async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
   await server.start();
-  await page.goto('/?demo=branch');
-  await page.getByRole('menuitem', { name: '同步' }).click();
-  await page.getByLabel('服务器地址').fill(server.url);
-  await page.getByLabel('用户名').fill(BRANCH_USER.username);
-  await page.getByLabel('密码').fill(BRANCH_USER.password);
-  await page.getByRole('button', { name: '登录并开始同步' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('没有，都已同步', { timeout: 90_000 });
+  await signInDemoBranch(page, server);
   await page.getByRole('menuitem', { name: '发展党员' }).click();
   const board = page.locator('.ant-table-tbody tr');
   const form = page.getByTestId('step-form');
@@ -171,19 +150,12 @@ test('the committee approves a 备案 and a 预审 with 文号 in its browser, a
   const candidate = board.filter({ hasText: '第10步' });
   const candidateName = (await candidate.locator('td').first().textContent())!.trim();
   await candidate.click();
-  const steps: { step: number; date: string; fill?: (f: Locator) => Promise<void> }[] = [
+  const steps: StepEntry[] = [
     { step: 10, date: daysAgo(60), fill: async (f) => { await f.getByLabel('政审结束日期').fill(daysAgo(55)); await f.getByLabel('政审结论').fill('政治审查合格'); } },
     { step: 11, date: daysAgo(50), fill: (f) => f.getByLabel('培训结束日期').fill(daysAgo(47)) },
     { step: 12, date: daysAgo(45) },
   ];
-  for (const entry of steps) {
-    await expect(form.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(`第${entry.step}步`);
-    await form.getByLabel('日期', { exact: true }).fill(entry.date);
-    await entry.fill?.(form);
-    await form.getByRole('button', { name: '检查并登记' }).click();
-    await expect(page.getByText(`已登记第${entry.step}步`)).toBeVisible();
-    await expect(page.getByTestId(`step-${entry.step}`)).toContainText(entry.date);
-  }
+  await recordSteps(page, steps);
   await expect(page.getByTestId('step-13')).not.toContainText('水机党预');
   await page.locator('.ant-drawer-close').click();
   await syncBranchNow(page);

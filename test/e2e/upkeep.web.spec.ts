@@ -5,11 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/dates.ts';
-import { printedText, squeeze, stubPrintDialog } from './helpers.ts';
+import { OPEN_DROPDOWN, printedText, squeeze, stubPrintDialog } from './helpers.ts';
 
 test.beforeEach(({ page }) => stubPrintDialog(page));
 
-const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const today = chinaToday(new Date());
 const monthWords = `${today.slice(0, 4)}年${Number(today.slice(5, 7))}月`;
 
