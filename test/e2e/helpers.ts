@@ -88,3 +88,13 @@ export async function recordSteps(page: Page, steps: readonly StepEntry[]): Prom
     await expect(page.getByTestId(`step-${entry.step}`)).toContainText(entry.date);
   }
 }
+
+/** 发展党员 → the demo branch's 入党积极分子, whose dossier opens at step 7 (确定发展对象); returns the name. */
+export async function openActivistDossier(page: Page): Promise<string> {
+  await page.getByRole('menuitem', { name: '发展党员' }).click();
+  const activist = page.locator('.ant-table-tbody tr').filter({ hasText: '入党积极分子' });
+  const name = (await activist.locator('td').first().textContent())!.trim();
+  await activist.click();
+  await expect(page.getByTestId('step-form')).toContainText('第7步 确定发展对象');
+  return name;
+}

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { printedText, squeeze } from './helpers';
+import { openActivistDossier, printedText, squeeze } from './helpers';
 import { BRANCH_NAME, openCommittee, SyncServer } from './sync-server';
 
 const server = new SyncServer(4398);
@@ -64,12 +64,8 @@ test('a branch that is never online syncs with its committee by files, both ways
   // The branch, offline: records step 7 for its activist, enters the code (typed loosely) and exports.
   await page.goto('/?demo=branch');
   await expect(page.locator('.app-header')).toContainText(BRANCH_NAME);
-  await page.getByRole('menuitem', { name: '发展党员' }).click();
-  const activist = page.locator('.ant-table-tbody tr').filter({ hasText: '入党积极分子' });
-  const name = (await activist.locator('td').first().textContent())!.trim();
-  await activist.click();
+  const name = await openActivistDossier(page);
   const form = page.getByTestId('step-form');
-  await expect(form).toContainText('第7步 确定发展对象');
   await form.getByRole('button', { name: '检查并登记' }).click();
   await expect(page.getByTestId('step-7')).not.toContainText('下一步', { timeout: 15_000 });
   await page.locator('.ant-drawer-close').click();

@@ -5,6 +5,7 @@
  * finds the request in its queue again and approves it. Finalized minutes show 已送达上级 too.
  */
 import { expect, test } from '@playwright/test';
+import { openActivistDossier } from './helpers';
 import { chinaDate, openCommittee, signInDemoBranch, syncBranchNow, SyncServer } from './sync-server';
 
 const server = new SyncServer(4399);
@@ -53,12 +54,8 @@ test('the committee returns a 发展对象备案; the branch sees why, records t
   await signInDemoBranch(page, server);
 
   // The branch decides its activist is a 发展对象 (step 7), three days ago; the 备案 goes to the committee.
-  await page.getByRole('menuitem', { name: '发展党员' }).click();
-  const activist = page.locator('.ant-table-tbody tr').filter({ hasText: '入党积极分子' });
-  const name = (await activist.locator('td').first().textContent())!.trim();
-  await activist.click();
+  const name = await openActivistDossier(page);
   const form = page.getByTestId('step-form');
-  await expect(form).toContainText('第7步 确定发展对象');
   await form.getByLabel('日期', { exact: true }).fill(chinaDate(-3));
   await form.getByRole('button', { name: '检查并登记' }).click();
   const request = page.getByTestId('request-8');

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, chinaToday } from '../../shared/dates.ts';
-import { choose, recordSteps, type StepEntry } from './helpers.ts';
+import { choose, openActivistDossier, recordSteps, type StepEntry } from './helpers.ts';
 import { BRANCH_NAME, BRANCH_USER, COMMITTEE_USER, openCommittee, signInDemoBranch, SyncServer, syncBranchNow } from './sync-server.ts';
 
 const server = new SyncServer(4397);
@@ -133,15 +133,11 @@ test('the committee approves a 备案 and a 预审 with 文号 in its browser, a
   test.setTimeout(240_000);
   await server.start();
   await signInDemoBranch(page, server);
-  await page.getByRole('menuitem', { name: '发展党员' }).click();
   const board = page.locator('.ant-table-tbody tr');
   const form = page.getByTestId('step-form');
 
   // The branch records step 7 (确定发展对象) for its activist: a 发展对象备案 for the committee.
-  const activist = board.filter({ hasText: '入党积极分子' });
-  const activistName = (await activist.locator('td').first().textContent())!.trim();
-  await activist.click();
-  await expect(form).toContainText('第7步 确定发展对象');
+  const activistName = await openActivistDossier(page);
   await form.getByRole('button', { name: '检查并登记' }).click();
   await expect(page.getByTestId('step-7')).not.toContainText('下一步', { timeout: 15_000 });
   await page.locator('.ant-drawer-close').click();
