@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { map, type Observable } from 'rxjs';
 import { addMonths } from '@shared/dates';
-import type { AppraisalDoc, ApprovalDoc, CareDoc, DossierDoc, OrgDoc, TransferDoc } from '@shared/model';
+import type { AppraisalDoc, CareDoc, DossierDoc, OrgDoc, TransferDoc } from '@shared/model';
 import { returnsOf } from '@shared/rules/approvals';
 import { probationEnd } from '@shared/rules/dossier';
 import { reminderCentre, type CentreItem } from '@shared/rules/reminder-centre';
@@ -10,10 +10,11 @@ import { useDb, useObservable } from '../../db/context';
 import { useDuesBetween } from '../dues/hooks';
 import { useRecruitmentReminders } from '../home/RecruitmentReminders';
 import { useMeetingsBetween } from '../meetings/hooks';
+import { useApprovals } from '../recruitment/hooks';
 import { useRosterPeople } from '../roster/hooks';
 
 /** Every document of a collection for the branch, as plain objects. */
-function useAll<T>(collection: 'care' | 'transfers' | 'dossiers' | 'approvals', orgId: string) {
+function useAll<T>(collection: 'care' | 'transfers' | 'dossiers', orgId: string) {
   const db = useDb();
   return useObservable(() => {
     const query = (db[collection] as unknown as { find(q: object): { $: Observable<{ toMutableJSON(withMeta: false): unknown }[]> } }).find({ selector: { orgId } });
@@ -33,7 +34,7 @@ export function useReminderCentre(branch: OrgDoc, today: string): CentreItem[] |
   const transfers = useAll<TransferDoc>('transfers', branch.id);
   const dossiers = useAll<DossierDoc>('dossiers', branch.id);
   // The committee's returns: a 转正 meeting held again replaces the earlier one (dossier.ts probationEnd).
-  const approvals = useAll<ApprovalDoc>('approvals', branch.id);
+  const approvals = useApprovals(branch.id);
   const appraisals = useObservable(
     () => db.appraisals.find({ selector: { orgId: branch.id, year: { $gte: year - 1 } } }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON(false) as AppraisalDoc))),
     [db, branch.id, year],
